@@ -1,0 +1,10 @@
+//! Wire formats: JSON in, JSON out, with field-precise validation errors.
+
+mod fields;
+mod mock_json;
+mod mock_parse;
+mod suggest;
+mod variants;
+
+pub use mock_json::{definition_json, mock_to_json, timestamp};
+pub use mock_parse::{parse_mock, KNOWN_FIELDS};

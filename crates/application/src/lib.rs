@@ -1,0 +1,9 @@
+//! Mimicus use cases: parse and validate wire input, orchestrate the
+//! repositories and keep the in-memory mock catalog in step with storage.
+
+pub mod dto;
+pub mod error;
+pub mod mocks;
+
+pub use error::AppError;
+pub use mocks::{ImportReport, MockService, MockStateReset};

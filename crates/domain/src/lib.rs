@@ -1,0 +1,19 @@
+//! Mimicus domain: what a mock is, how requests are matched against mocks and
+//! which response is produced. Free of web and database frameworks so the
+//! rules can be unit-tested in isolation.
+
+pub mod error;
+pub mod matching;
+pub mod mock;
+pub mod repository;
+
+pub use error::{FieldError, RepositoryError};
+pub use matching::{
+    BodyCondition, IncomingRequest, MatchOutcome, MockCatalog, MockIndex, NearMiss, PathPattern,
+    ValueMatcher,
+};
+pub use mock::{
+    ErrorRate, FaultSpec, MatchCriteria, MatchMethod, MockDefinition, MockId, MockMode,
+    RateLimitScope, ResponseSpec, StatusCode, Variant, VariantMode, VariantResponse,
+};
+pub use repository::{MockFilter, MockPage, MockRepository};

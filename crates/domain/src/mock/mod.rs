@@ -1,0 +1,11 @@
+//! The mock definition aggregate and its value types.
+
+mod definition;
+mod id;
+mod values;
+mod variant;
+
+pub use definition::{BodyConditions, FaultSpec, MatchCriteria, MockDefinition, ResponseSpec};
+pub use id::MockId;
+pub use values::{ErrorRate, MatchMethod, MockMode, RateLimitScope, StatusCode, VariantMode};
+pub use variant::{Variant, VariantResponse};

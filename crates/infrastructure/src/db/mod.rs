@@ -1,0 +1,10 @@
+//! Connection pool, migrations and the blocking-work helper.
+
+mod blocking;
+mod error;
+mod pool;
+pub mod schema;
+
+pub use blocking::run_blocking;
+pub use error::InfraError;
+pub use pool::{build_pool, DbPool};

@@ -1,0 +1,7 @@
+//! Adapters: SQLite storage through Diesel, behind the domain's repository traits.
+
+pub mod db;
+pub mod mocks;
+
+pub use db::{build_pool, DbPool, InfraError};
+pub use mocks::SqliteMockRepository;

@@ -1,0 +1,6 @@
+//! Diesel storage of mock definitions.
+
+mod repository;
+mod row;
+
+pub use repository::SqliteMockRepository;

@@ -1,0 +1,118 @@
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, ResponseError};
+use application::AppError;
+use serde_json::{Map, Value};
+
+/// The one HTTP error type: a status, a snake_case code and a sentence a
+/// person can act on (SPEC §2), plus `field` when one input field is at fault.
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    detail: String,
+    field: Option<String>,
+    extra: Map<String, Value>,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, code: &'static str, detail: impl Into<String>) -> Self {
+        Self {
+            status,
+            code,
+            detail: detail.into(),
+            field: None,
+            extra: Map::new(),
+        }
+    }
+
+    pub fn bad_request(code: &'static str, detail: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, code, detail)
+    }
+
+    pub fn invalid(field: impl Into<String>, detail: impl Into<String>) -> Self {
+        let field = field.into();
+        let detail = detail.into();
+        let sentence = if field.is_empty() {
+            detail
+        } else {
+            format!("{field}: {detail}")
+        };
+        let mut e = Self::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_error",
+            sentence,
+        );
+        e.field = Some(field).filter(|f| !f.is_empty());
+        e
+    }
+
+    pub fn not_found(detail: impl Into<String>) -> Self {
+        Self::new(StatusCode::NOT_FOUND, "not_found", detail)
+    }
+
+    pub fn payload_too_large(limit: usize) -> Self {
+        Self::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload_too_large",
+            format!("the request body is larger than the limit of {limit} bytes"),
+        )
+    }
+
+    pub fn internal() -> Self {
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal_error",
+            "the server failed to handle the request; see the server log",
+        )
+    }
+
+    /// Adds a top-level member to the body (e.g. `mock_id`, `retry_after_seconds`).
+    pub fn with(mut self, key: &str, value: impl Into<Value>) -> Self {
+        self.extra.insert(key.to_string(), value.into());
+        self
+    }
+
+    pub fn body(&self) -> Value {
+        let mut map = Map::new();
+        map.insert("error".into(), Value::String(self.code.to_string()));
+        map.insert("detail".into(), Value::String(self.detail.clone()));
+        if let Some(field) = &self.field {
+            map.insert("field".into(), Value::String(field.clone()));
+        }
+        map.extend(self.extra.clone());
+        Value::Object(map)
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.code, self.detail)
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        self.status
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        HttpResponse::build(self.status).json(self.body())
+    }
+}
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> Self {
+        match e {
+            AppError::Invalid(f) => Self::invalid(f.field, f.detail),
+            e @ AppError::NotFound { .. } => Self::not_found(e.to_string()),
+            e @ AppError::Duplicate { .. } => {
+                Self::new(StatusCode::CONFLICT, "duplicate", e.to_string())
+            }
+            AppError::Conflict(detail) => Self::new(StatusCode::CONFLICT, "conflict", detail),
+            AppError::Storage(cause) => {
+                tracing::error!(error = %cause, "storage failure");
+                Self::internal()
+            }
+        }
+    }
+}

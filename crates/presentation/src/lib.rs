@@ -1,0 +1,25 @@
+//! HTTP layer: admin API routes, the mock surface, and SPEC §2 error mapping.
+
+pub mod body;
+pub mod error;
+pub mod routes;
+mod state;
+pub mod surface;
+
+pub use error::ApiError;
+pub use state::AppState;
+
+use actix_web::web;
+
+/// Mounts every route; used by the binary and the integration tests alike.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.configure(routes::health::configure)
+        .service(
+            web::scope("/api/admin")
+                .wrap(tracing_actix_web::TracingLogger::default())
+                .configure(routes::mocks::configure)
+                .default_service(web::to(routes::unknown_admin_route)),
+        )
+        .configure(routes::ui::configure)
+        .default_service(web::to(surface::handle));
+}

@@ -1,0 +1,10 @@
+use std::sync::Arc;
+
+use application::MockService;
+
+/// Shared, read-mostly state handed to every handler.
+pub struct AppState {
+    pub mocks: Arc<MockService>,
+    /// Largest accepted request body, in bytes (admin API and mock surface).
+    pub body_limit: usize,
+}

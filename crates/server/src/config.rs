@@ -1,0 +1,97 @@
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Command line of `mimicus`; `serve` is the default subcommand, so
+/// `mimicus --port 9000` and `mimicus serve --port 9000` are the same.
+#[derive(Debug, Parser)]
+#[command(name = "mimicus", version, about = "Team-shared HTTP mock server")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub serve: Config,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start the server (the default).
+    Serve(Config),
+}
+
+impl Cli {
+    pub fn into_config(self) -> Config {
+        match self.command {
+            Some(Command::Serve(config)) => config,
+            None => self.serve,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// Server settings (SPEC §1). Each flag has an environment variable; the flag wins.
+#[derive(Debug, Clone, Args)]
+pub struct Config {
+    /// Address to bind.
+    #[arg(long, env = "MIMICUS_HOST", default_value = "127.0.0.1")]
+    pub host: String,
+    /// Port to bind; 0 picks a free one.
+    #[arg(long, env = "MIMICUS_PORT", default_value_t = 18000)]
+    pub port: u16,
+    /// SQLite file, or `:memory:`.
+    #[arg(long, env = "MIMICUS_DATABASE_URL", default_value = "mimicus.db")]
+    pub database_url: String,
+    /// Bootstrap admin API key.
+    #[arg(long, env = "MIMICUS_API_KEY", hide_env_values = true)]
+    pub api_key: Option<String>,
+    /// Header whose value scopes state to a session.
+    #[arg(long, env = "MIMICUS_SESSION_HEADER", default_value = "X-Session-ID")]
+    pub session_header: String,
+    /// Inspector rows kept; older ones are pruned.
+    #[arg(long, env = "MIMICUS_INSPECTOR_MAX_ENTRIES", default_value_t = 10_000)]
+    pub inspector_max_entries: u64,
+    /// Log output format.
+    #[arg(long, env = "MIMICUS_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+    /// Largest accepted request body in bytes (admin API and mock surface).
+    #[arg(long, env = "MIMICUS_BODY_LIMIT", default_value_t = 10 * 1024 * 1024)]
+    pub body_limit: usize,
+    /// HTTP worker threads (default: one per CPU core).
+    #[arg(long, env = "MIMICUS_WORKERS")]
+    pub workers: Option<usize>,
+}
+
+impl Config {
+    /// Defaults for a throwaway server: loopback, a free port, the given database.
+    pub fn for_tests(database_url: &str) -> Self {
+        let mut config = Cli::parse_from(["mimicus"]).into_config();
+        config.port = 0;
+        config.database_url = database_url.to_string();
+        config.workers = Some(2);
+        config
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serve_is_the_default_subcommand_and_flags_work_either_way() {
+        let bare = Cli::parse_from(["mimicus", "--port", "9000"]).into_config();
+        let explicit = Cli::parse_from(["mimicus", "serve", "--port", "9000"]).into_config();
+        assert_eq!(bare.port, 9000);
+        assert_eq!(explicit.port, 9000);
+        assert_eq!(bare.session_header, "X-Session-ID");
+        assert_eq!(bare.body_limit, 10 * 1024 * 1024);
+    }
+
+    #[test]
+    fn log_format_accepts_text_and_json_only() {
+        assert!(Cli::try_parse_from(["mimicus", "--log-format", "json"]).is_ok());
+        assert!(Cli::try_parse_from(["mimicus", "--log-format", "xml"]).is_err());
+    }
+}
