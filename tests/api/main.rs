@@ -1,1 +1,14 @@
+//! Integration tests: each starts the real server on a random port with a
+//! fresh SQLite file in a temp dir and talks HTTP to it.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod body_limits;
+mod helpers;
+mod matching;
+mod mocks_bulk;
+mod mocks_crud;
+mod near_misses;
+mod ordering;
+mod process;
+mod validation;

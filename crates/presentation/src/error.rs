@@ -5,8 +5,12 @@ use serde_json::{Map, Value};
 
 /// The one HTTP error type: a status, a snake_case code and a sentence a
 /// person can act on (SPEC §2), plus `field` when one input field is at fault.
+/// Boxed so `Result<_, ApiError>` stays one pointer wide on the success path.
 #[derive(Debug)]
-pub struct ApiError {
+pub struct ApiError(Box<Inner>);
+
+#[derive(Debug)]
+struct Inner {
     status: StatusCode,
     code: &'static str,
     detail: String,
@@ -16,13 +20,13 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(status: StatusCode, code: &'static str, detail: impl Into<String>) -> Self {
-        Self {
+        Self(Box::new(Inner {
             status,
             code,
             detail: detail.into(),
             field: None,
             extra: Map::new(),
-        }
+        }))
     }
 
     pub fn bad_request(code: &'static str, detail: impl Into<String>) -> Self {
@@ -42,7 +46,7 @@ impl ApiError {
             "validation_error",
             sentence,
         );
-        e.field = Some(field).filter(|f| !f.is_empty());
+        e.0.field = Some(field).filter(|f| !f.is_empty());
         e
     }
 
@@ -68,35 +72,36 @@ impl ApiError {
 
     /// Adds a top-level member to the body (e.g. `mock_id`, `retry_after_seconds`).
     pub fn with(mut self, key: &str, value: impl Into<Value>) -> Self {
-        self.extra.insert(key.to_string(), value.into());
+        self.0.extra.insert(key.to_string(), value.into());
         self
     }
 
     pub fn body(&self) -> Value {
+        let e = &self.0;
         let mut map = Map::new();
-        map.insert("error".into(), Value::String(self.code.to_string()));
-        map.insert("detail".into(), Value::String(self.detail.clone()));
-        if let Some(field) = &self.field {
+        map.insert("error".into(), Value::String(e.code.to_string()));
+        map.insert("detail".into(), Value::String(e.detail.clone()));
+        if let Some(field) = &e.field {
             map.insert("field".into(), Value::String(field.clone()));
         }
-        map.extend(self.extra.clone());
+        map.extend(e.extra.clone());
         Value::Object(map)
     }
 }
 
 impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.code, self.detail)
+        write!(f, "{}: {}", self.0.code, self.0.detail)
     }
 }
 
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
-        self.status
+        self.0.status
     }
 
     fn error_response(&self) -> HttpResponse {
-        HttpResponse::build(self.status).json(self.body())
+        HttpResponse::build(self.0.status).json(self.body())
     }
 }
 

@@ -98,16 +98,30 @@ pub fn array<'a>(map: &'a Fields, key: &str) -> Result<Option<&'a Vec<Value>>, F
     }
 }
 
-/// A map of string values (`response_headers`), kept in the order written.
-pub fn string_map(map: &Fields, key: &str) -> Result<Vec<(String, String)>, FieldError> {
+/// Response headers: a map of string values, kept in the order written,
+/// with names and values that are legal in HTTP (checked here so serving never fails).
+pub fn header_map(map: &Fields, key: &str) -> Result<Vec<(String, String)>, FieldError> {
     let Some(object) = object(map, key)? else {
         return Ok(Vec::new());
     };
     object
         .iter()
-        .map(|(name, value)| match value {
-            Value::String(s) => Ok((name.clone(), s.clone())),
-            other => Err(wrong(&format!("{key}.{name}"), "a string", other)),
+        .map(|(name, value)| {
+            let field = format!("{key}.{name}");
+            let Value::String(text) = value else {
+                return Err(wrong(&field, "a string", value));
+            };
+            let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+            if name.is_empty() || !name.chars().all(token) {
+                return Err(FieldError::new(field, "is not a valid HTTP header name"));
+            }
+            if text.chars().any(|c| c.is_control() && c != '\t') {
+                return Err(FieldError::new(
+                    field,
+                    "header values must not contain line breaks or control characters",
+                ));
+            }
+            Ok((name.clone(), text.clone()))
         })
         .collect()
 }

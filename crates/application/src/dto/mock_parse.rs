@@ -183,7 +183,7 @@ fn parse_response(map: &Fields) -> Result<ResponseSpec, FieldError> {
     let delay = |key| fields::bounded(map, key, 0, I32_MAX).map(|v| v.map(|n| n as u64));
     Ok(ResponseSpec {
         status: status(map, "response_status", StatusCode::OK)?,
-        headers: fields::string_map(map, "response_headers")?,
+        headers: fields::header_map(map, "response_headers")?,
         body: fields::get(map, "response_body")
             .cloned()
             .unwrap_or(Value::String(String::new())),

@@ -42,7 +42,7 @@ fn parse_response(map: &Fields) -> Result<VariantResponse, FieldError> {
     };
     Ok(VariantResponse {
         status,
-        headers: fields::string_map(map, "headers")?,
+        headers: fields::header_map(map, "headers")?,
         body: fields::get(map, "body")
             .cloned()
             .unwrap_or(Value::String(String::new())),

@@ -133,7 +133,7 @@ impl BodyCondition {
                 let nodes = path.query(doc).all();
                 match check {
                     PathCheck::Exists => !nodes.is_empty(),
-                    PathCheck::Equals(expected) => nodes.iter().any(|n| *n == expected),
+                    PathCheck::Equals(expected) => nodes.contains(&expected),
                     PathCheck::Regex(p) => nodes.iter().any(|n| match n {
                         Value::String(s) => p.is_match(s),
                         other => p.is_match(&other.to_string()),

@@ -1,0 +1,189 @@
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+use reqwest::{Client, Response};
+use serde_json::{json, Value};
+use server::{Application, Config};
+use tempfile::TempDir;
+
+pub struct TestApp {
+    pub address: String,
+    pub client: Client,
+    pub db_path: PathBuf,
+    _dir: TempDir,
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// Starts the server in-process with a temp database, after `customize`
+/// adjusts the configuration.
+pub async fn spawn_app_with(customize: impl FnOnce(&mut Config)) -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db_path = dir.path().join("mimicus.db");
+    let mut config = Config::for_tests(db_path.to_str().expect("utf-8 path"));
+    customize(&mut config);
+    let app = Application::build(config).await.expect("server builds");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped());
+    TestApp {
+        address,
+        client: Client::new(),
+        db_path,
+        _dir: dir,
+    }
+}
+
+/// A minimal valid mock; `extra` fields are merged over it.
+pub fn mock_json(path: &str, extra: Value) -> Value {
+    let mut base = json!({
+        "mock_name": format!("mock for {path}"),
+        "match_method": "GET",
+        "match_path": path,
+        "response_body": {"path": path},
+    });
+    if let (Some(b), Some(e)) = (base.as_object_mut(), extra.as_object()) {
+        for (k, v) in e {
+            b.insert(k.clone(), v.clone());
+        }
+    }
+    base
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    pub async fn post_json(&self, path: &str, body: &Value) -> Response {
+        self.client
+            .post(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    pub async fn send_json(&self, method: reqwest::Method, path: &str, body: &Value) -> Response {
+        self.client
+            .request(method, self.url(path))
+            .json(body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    pub async fn post_raw(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: impl Into<reqwest::Body>,
+    ) -> Response {
+        self.client
+            .post(self.url(path))
+            .header("Content-Type", content_type)
+            .body(body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// Creates a mock and returns the stored definition; fails the test unless 201.
+    pub async fn create_mock(&self, body: Value) -> Value {
+        let response = self.post_json("/api/admin/mocks", &body).await;
+        let status = response.status().as_u16();
+        let json: Value = response.json().await.expect("json body");
+        assert_eq!(status, 201, "create failed: {json}");
+        json
+    }
+
+    pub async fn mock_count(&self) -> i64 {
+        let list: Value = self
+            .get("/api/admin/mocks")
+            .await
+            .json()
+            .await
+            .expect("json");
+        list["count"].as_i64().expect("count")
+    }
+
+    pub async fn export(&self) -> Value {
+        self.get("/api/admin/mocks/export")
+            .await
+            .json()
+            .await
+            .expect("json")
+    }
+}
+
+/// Reads a JSON body, asserting the status first (with the body in the message).
+pub async fn expect_json(response: Response, status: u16) -> Value {
+    let actual = response.status().as_u16();
+    let text = response.text().await.expect("body");
+    assert_eq!(actual, status, "unexpected status; body: {text}");
+    serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON: {text}"))
+}
+
+/// The real `mimicus` binary, for restart and signal tests.
+pub struct ServerProcess {
+    pub child: Child,
+    pub address: String,
+}
+
+pub fn start_binary(db: &Path, extra: &[&str]) -> ServerProcess {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mimicus"))
+        .args([
+            "serve",
+            "--port",
+            "0",
+            "--database-url",
+            db.to_str().expect("utf-8"),
+        ])
+        .args(extra)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("binary starts");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut line = String::new();
+    BufReader::new(stdout)
+        .read_line(&mut line)
+        .expect("startup line");
+    let address = line
+        .trim()
+        .rsplit(' ')
+        .next()
+        .filter(|a| a.starts_with("http://"))
+        .unwrap_or_else(|| panic!("unexpected startup line: {line:?}"))
+        .to_string();
+    ServerProcess { child, address }
+}
+
+impl ServerProcess {
+    /// Sends SIGTERM and waits; returns the exit code.
+    pub fn terminate(mut self) -> Option<i32> {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        self.child.wait().ok().and_then(|s| s.code())
+    }
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
