@@ -5,6 +5,7 @@
 pub mod error;
 pub mod matching;
 pub mod mock;
+pub mod outcome;
 pub mod repository;
 
 pub use error::{FieldError, RepositoryError};
@@ -16,4 +17,5 @@ pub use mock::{
     ErrorRate, FaultSpec, MatchCriteria, MatchMethod, MockDefinition, MockId, MockMode,
     RateLimitScope, ResponseSpec, StatusCode, Variant, VariantMode, VariantResponse,
 };
+pub use outcome::Outcome;
 pub use repository::{MockFilter, MockPage, MockRepository};

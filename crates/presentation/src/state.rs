@@ -7,4 +7,6 @@ pub struct AppState {
     pub mocks: Arc<MockService>,
     /// Largest accepted request body, in bytes (admin API and mock surface).
     pub body_limit: usize,
+    /// Header whose value scopes state, variants and rate limits to a session (SPEC §5).
+    pub session_header: String,
 }

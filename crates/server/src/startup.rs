@@ -49,6 +49,7 @@ impl Application {
         let state = web::Data::new(AppState {
             mocks,
             body_limit: config.body_limit,
+            session_header: config.session_header.clone(),
         });
 
         let address = format!("{}:{}", config.host, config.port);

@@ -12,6 +12,8 @@ pub struct IncomingRequest {
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
     pub client_ip: String,
+    /// Value of the configured session header, if the request carried one.
+    pub session_id: Option<String>,
     json: OnceLock<Option<Value>>,
 }
 
@@ -34,7 +36,25 @@ impl IncomingRequest {
                 .collect(),
             body,
             client_ip: client_ip.into(),
+            session_id: None,
             json: OnceLock::new(),
+        }
+    }
+
+    /// Reads the session id from `session_header` (SPEC §5), ignoring empty values.
+    pub fn with_session_header(mut self, session_header: &str) -> Self {
+        self.session_id = self
+            .header(session_header)
+            .filter(|v| !v.is_empty())
+            .map(str::to_string);
+        self
+    }
+
+    /// The state scope (SPEC §5): the session id, else `ip:<client address>`.
+    pub fn state_scope(&self) -> String {
+        match &self.session_id {
+            Some(session) => session.clone(),
+            None => format!("ip:{}", self.client_ip),
         }
     }
 
@@ -70,5 +90,38 @@ impl IncomingRequest {
         self.json
             .get_or_init(|| serde_json::from_slice(&self.body).ok())
             .as_ref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(headers: Vec<(String, String)>) -> IncomingRequest {
+        IncomingRequest::new("get", "/", vec![], headers, vec![], "127.0.0.1")
+    }
+
+    #[test]
+    fn scope_is_the_session_header_or_the_client_ip() {
+        let with = request(vec![("X-Session-ID".into(), "abc".into())])
+            .with_session_header("x-session-id");
+        assert_eq!(with.state_scope(), "abc");
+        let without = request(vec![]).with_session_header("X-Session-ID");
+        assert_eq!(without.state_scope(), "ip:127.0.0.1");
+        let empty = request(vec![("X-Session-ID".into(), String::new())])
+            .with_session_header("X-Session-ID");
+        assert_eq!(empty.state_scope(), "ip:127.0.0.1");
+    }
+
+    #[test]
+    fn headers_are_case_insensitive_and_json_is_parsed_once() {
+        let mut req = request(vec![("Content-Type".into(), "application/json".into())]);
+        req.body = br#"{"a":1}"#.to_vec();
+        assert_eq!(req.header("content-type"), Some("application/json"));
+        assert_eq!(req.method, "GET");
+        assert_eq!(
+            req.json().and_then(|j| j.get("a")).and_then(Value::as_i64),
+            Some(1)
+        );
     }
 }
