@@ -231,3 +231,70 @@ fn parse_upstream(map: &Fields) -> Result<Option<String>, FieldError> {
     }
     Ok(Some(url))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn base() -> Value {
+        json!({"mock_name": "m", "match_method": "GET", "match_path": "/a"})
+    }
+
+    fn with(extra: Value) -> Value {
+        let mut v = base();
+        if let (Some(b), Some(e)) = (v.as_object_mut(), extra.as_object()) {
+            b.extend(e.clone());
+        }
+        v
+    }
+
+    fn field_of(input: Value) -> String {
+        parse_mock(&input).err().map(|e| e.field).unwrap_or_else(|| "accepted".into())
+    }
+
+    #[test]
+    fn minimal_mock_gets_spec_defaults() {
+        let mock = parse_mock(&base()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(mock.priority, 100);
+        assert!(mock.enabled);
+        assert_eq!(mock.response.status.get(), 200);
+        assert_eq!(mock.faults.error_status_code.get(), 500);
+        assert_eq!(mock.faults.rate_limit_window_seconds, 60);
+        assert_eq!(mock.timeout_seconds, 10.0);
+        assert_eq!(mock.response.body, json!(""));
+    }
+
+    #[test]
+    fn each_bad_field_is_named() {
+        assert_eq!(field_of(json!({"match_method": "GET", "match_path": "/a"})), "mock_name");
+        assert_eq!(field_of(with(json!({"response_status": 42}))), "response_status");
+        assert_eq!(field_of(with(json!({"error_rate": 150}))), "error_rate");
+        assert_eq!(field_of(with(json!({"respone_body": 1}))), "respone_body");
+        assert_eq!(field_of(with(json!({"mock_priority": "high"}))), "mock_priority");
+        assert_eq!(field_of(with(json!({"mock_mode": "proxy"}))), "upstream_url");
+        assert_eq!(field_of(with(json!({"match_headers": {"X-Env": {"regex": "("}}}))), "match_headers.X-Env.regex");
+        assert_eq!(field_of(with(json!({"variants": [{"weight": 1}, {"weight": -1}]}))), "variants[1].weight");
+    }
+
+    #[test]
+    fn nulls_mean_defaults_and_timestamps_are_ignored() {
+        let mock = parse_mock(&with(json!({"mock_priority": null, "created_at": "x", "updated_at": 5})))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(mock.priority, 100);
+    }
+
+    #[test]
+    fn serialized_definitions_parse_back_identically() {
+        let input = with(json!({
+            "match_body": {"jsonpath": "$.a", "regex": "^x"},
+            "match_query": {"q": {"present": true}},
+            "variants": [{"weight": 2, "response": {"status": 201, "body": {"a": 1}}}],
+            "error_rate": 2.5,
+        }));
+        let first = parse_mock(&input).unwrap_or_else(|e| panic!("{e}"));
+        let json = Value::Object(crate::dto::definition_json(&first));
+        let second = parse_mock(&json).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(Value::Object(crate::dto::definition_json(&second)), json);
+    }
+}

@@ -179,3 +179,120 @@ impl MockService {
         all
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::{MockFilter, MockPage};
+    use serde_json::json;
+
+    mockall::mock! {
+        Repo {}
+        #[async_trait]
+        impl MockRepository for Repo {
+            async fn insert(&self, mock: &MockDefinition) -> Result<(), RepositoryError>;
+            async fn update(&self, mock: &MockDefinition) -> Result<(), RepositoryError>;
+            async fn delete(&self, id: &MockId) -> Result<(), RepositoryError>;
+            async fn get(&self, id: &MockId) -> Result<Option<MockDefinition>, RepositoryError>;
+            async fn list(&self, filter: &MockFilter) -> Result<MockPage, RepositoryError>;
+            async fn all(&self) -> Result<Vec<MockDefinition>, RepositoryError>;
+            async fn import(
+                &self,
+                mocks: Vec<MockDefinition>,
+                upsert: bool,
+            ) -> Result<Vec<Result<MockDefinition, RepositoryError>>, RepositoryError>;
+        }
+    }
+
+    fn service(repo: MockRepo) -> MockService {
+        MockService::new(Arc::new(repo), Arc::new(MockCatalog::new(vec![])))
+    }
+
+    fn input(id: &str) -> Value {
+        json!({"mock_id": id, "mock_name": "n", "match_method": "GET", "match_path": "/a"})
+    }
+
+    #[tokio::test]
+    async fn create_publishes_to_the_catalog_only_after_storage_succeeds() {
+        let mut repo = MockRepo::new();
+        repo.expect_insert().times(1).returning(|_| Err(RepositoryError::Unknown("disk full".into())));
+        let svc = service(repo);
+        assert!(matches!(svc.create(&input("a")).await, Err(AppError::Storage(_))));
+        assert!(svc.catalog().is_empty());
+    }
+
+    #[tokio::test]
+    async fn duplicate_ids_become_a_duplicate_error() {
+        let mut repo = MockRepo::new();
+        repo.expect_insert().returning(|m| Err(RepositoryError::Duplicate(m.id.to_string())));
+        let svc = service(repo);
+        assert!(matches!(svc.create(&input("a")).await, Err(AppError::Duplicate { .. })));
+    }
+
+    #[tokio::test]
+    async fn invalid_input_never_reaches_the_repository() {
+        let repo = MockRepo::new(); // no expectations: any call fails the test
+        let svc = service(repo);
+        let result = svc.create(&json!({"mock_name": "n"})).await;
+        assert!(matches!(result, Err(AppError::Invalid(e)) if e.field == "match_method"));
+    }
+
+    #[tokio::test]
+    async fn update_merges_the_patch_and_keeps_creation_time() {
+        let mut repo = MockRepo::new();
+        repo.expect_insert().returning(|_| Ok(()));
+        repo.expect_update()
+            .withf(|m| m.name == "renamed" && m.response.status.get() == 201)
+            .times(1)
+            .returning(|_| Ok(()));
+        let svc = service(repo);
+        let mut first = input("a");
+        first["response_status"] = json!(201);
+        let created = svc.create(&first).await.unwrap_or_else(|e| panic!("{e}"));
+        let updated = svc.update("a", &json!({"mock_name": "renamed"})).await.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(updated.created_at, created.created_at);
+        assert_eq!(svc.get("a").map(|m| m.name.clone()).ok().as_deref(), Some("renamed"));
+    }
+
+    #[tokio::test]
+    async fn bulk_import_reports_item_errors_and_keeps_valid_items() {
+        let mut repo = MockRepo::new();
+        repo.expect_import().times(1).returning(|mocks, _| {
+            Ok(mocks
+                .into_iter()
+                .map(|m| if m.id.as_str() == "taken" { Err(RepositoryError::Duplicate("taken".into())) } else { Ok(m) })
+                .collect())
+        });
+        let svc = service(repo);
+        let items = vec![input("ok"), json!({"mock_name": "bad"}), input("taken"), input("ok")];
+        let report = svc.bulk_import(&items, false).await.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(report.created.len(), 1);
+        let indexes: Vec<usize> = report.errors.iter().map(|(i, _)| *i).collect();
+        assert_eq!(indexes, vec![1, 2, 3], "a repeated id inside one import is an item error");
+        assert!(svc.get("ok").is_ok());
+    }
+
+    struct CountingReset(std::sync::atomic::AtomicUsize);
+
+    #[async_trait]
+    impl MockStateReset for CountingReset {
+        async fn reset(&self, _id: &MockId) -> Result<(), AppError> {
+            self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            Ok(())
+        }
+    }
+
+    #[tokio::test]
+    async fn reset_and_delete_clear_registered_runtime_state() {
+        let mut repo = MockRepo::new();
+        repo.expect_insert().returning(|_| Ok(()));
+        repo.expect_delete().times(1).returning(|_| Ok(()));
+        let counter = Arc::new(CountingReset(std::sync::atomic::AtomicUsize::new(0)));
+        let svc = service(repo).with_reset(counter.clone());
+        svc.create(&input("a")).await.unwrap_or_else(|e| panic!("{e}"));
+        svc.reset("a").await.unwrap_or_else(|e| panic!("{e}"));
+        svc.delete("a").await.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(counter.0.load(std::sync::atomic::Ordering::SeqCst), 2);
+        assert!(matches!(svc.reset("a").await, Err(AppError::NotFound { .. })));
+    }
+}

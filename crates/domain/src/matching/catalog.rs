@@ -86,3 +86,70 @@ impl MockCatalog {
         self.mocks.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mock::{MatchMethod, MockId};
+    use crate::{IncomingRequest, MockFilter, MockPage, PathPattern};
+    use async_trait::async_trait;
+
+    mockall::mock! {
+        Repo {}
+        #[async_trait]
+        impl MockRepository for Repo {
+            async fn insert(&self, mock: &MockDefinition) -> Result<(), RepositoryError>;
+            async fn update(&self, mock: &MockDefinition) -> Result<(), RepositoryError>;
+            async fn delete(&self, id: &MockId) -> Result<(), RepositoryError>;
+            async fn get(&self, id: &MockId) -> Result<Option<MockDefinition>, RepositoryError>;
+            async fn list(&self, filter: &MockFilter) -> Result<MockPage, RepositoryError>;
+            async fn all(&self) -> Result<Vec<MockDefinition>, RepositoryError>;
+            async fn import(
+                &self,
+                mocks: Vec<MockDefinition>,
+                upsert: bool,
+            ) -> Result<Vec<Result<MockDefinition, RepositoryError>>, RepositoryError>;
+        }
+    }
+
+    fn mock(id: &str, path: &str) -> MockDefinition {
+        MockDefinition::new(
+            MockId::parse(id).unwrap_or_else(|e| panic!("{e}")),
+            id,
+            MatchMethod::Any,
+            PathPattern::parse(path).unwrap_or_else(|e| panic!("{e}")),
+        )
+    }
+
+    fn get(path: &str) -> IncomingRequest {
+        IncomingRequest::new("GET", path, vec![], vec![], vec![], "127.0.0.1")
+    }
+
+    #[tokio::test]
+    async fn load_reads_every_stored_mock_once_and_indexes_them() {
+        let mut repo = MockRepo::new();
+        repo.expect_all().times(1).returning(|| Ok(vec![mock("a", "/a"), mock("b", "/b")]));
+        let catalog = MockCatalog::load(&repo).await.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(catalog.len(), 2);
+        assert!(catalog.index().find(&get("/b")).is_some());
+    }
+
+    #[tokio::test]
+    async fn load_propagates_storage_failures() {
+        let mut repo = MockRepo::new();
+        repo.expect_all().returning(|| Err(RepositoryError::Unknown("disk gone".into())));
+        assert!(MockCatalog::load(&repo).await.is_err());
+    }
+
+    #[test]
+    fn changes_publish_a_new_index_without_disturbing_old_readers() {
+        let catalog = MockCatalog::new(vec![mock("a", "/a")]);
+        let before = catalog.index();
+        catalog.put(mock("b", "/b"));
+        catalog.remove(&MockId::parse("a").unwrap_or_else(|e| panic!("{e}")));
+        assert!(before.find(&get("/a")).is_some(), "an index already handed out stays intact");
+        let after = catalog.index();
+        assert!(after.find(&get("/a")).is_none());
+        assert!(after.find(&get("/b")).is_some());
+    }
+}

@@ -122,3 +122,108 @@ impl MockIndex {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mock::{MatchMethod, MockId};
+    use crate::ValueMatcher;
+
+    fn mock(id: &str, method: &str, path: &str) -> MockDefinition {
+        let id = MockId::parse(id).unwrap_or_else(|e| panic!("{e}"));
+        let method = MatchMethod::parse(method).unwrap_or_else(|e| panic!("{e}"));
+        let path = PathPattern::parse(path).unwrap_or_else(|e| panic!("{e}"));
+        MockDefinition::new(id, "test", method, path)
+    }
+
+    fn get(path: &str) -> IncomingRequest {
+        IncomingRequest::new("GET", path, vec![], vec![], vec![], "127.0.0.1")
+    }
+
+    fn winner(index: &MockIndex, req: &IncomingRequest) -> Option<String> {
+        index.find(req).map(|m| m.mock.id.to_string())
+    }
+
+    fn build(mocks: Vec<MockDefinition>) -> MockIndex {
+        MockIndex::build(mocks.into_iter().map(Arc::new))
+    }
+
+    #[test]
+    fn exact_beats_template_beats_regex_at_equal_priority() {
+        let index = build(vec![mock("regex", "GET", "^/u/.*"), mock("tpl", "GET", "/u/{id}"), mock("exact", "GET", "/u/1")]);
+        assert_eq!(winner(&index, &get("/u/1")).as_deref(), Some("exact"));
+        assert_eq!(winner(&index, &get("/u/2")).as_deref(), Some("tpl"));
+        assert_eq!(winner(&index, &get("/u/2/3")).as_deref(), Some("regex"));
+    }
+
+    #[test]
+    fn a_regex_with_higher_priority_outranks_an_exact_path() {
+        let mut regex = mock("regex", "GET", "^/u/.*");
+        regex.priority = 101;
+        let index = build(vec![mock("exact", "GET", "/u/1"), regex]);
+        assert_eq!(winner(&index, &get("/u/1")).as_deref(), Some("regex"));
+    }
+
+    #[test]
+    fn more_conditions_then_older_creation_break_ties() {
+        let mut with_header = mock("header", "GET", "/t");
+        with_header.criteria.headers = Some(vec![("x-a".into(), ValueMatcher::Present(true))]);
+        let older = mock("older", "GET", "/t");
+        let mut newer = mock("newer", "GET", "/t");
+        newer.created_at = older.created_at + chrono::Duration::seconds(1);
+        let index = build(vec![newer.clone(), older.clone(), with_header]);
+        let mut req = get("/t");
+        assert_eq!(winner(&index, &req).as_deref(), Some("older"));
+        req.headers.push(("x-a".into(), "1".into()));
+        assert_eq!(winner(&index, &req).as_deref(), Some("header"));
+    }
+
+    #[test]
+    fn disabled_mocks_are_not_indexed() {
+        let mut off = mock("off", "GET", "/off");
+        off.enabled = false;
+        let index = build(vec![off]);
+        assert!(index.is_empty());
+        assert_eq!(winner(&index, &get("/off")), None);
+    }
+
+    #[test]
+    fn template_params_are_returned_with_the_match() {
+        let index = build(vec![mock("tpl", "ANY", "/users/{id}/files/{*rest}")]);
+        let found = index.find(&get("/users/7/files/a/b"));
+        let params = found.map(|f| f.path_params).unwrap_or_default();
+        assert_eq!(params, vec![("id".to_string(), "7".to_string()), ("rest".to_string(), "a/b".to_string())]);
+    }
+
+    #[test]
+    fn near_misses_rank_same_path_first_and_explain_the_first_failure() {
+        let mut header = mock("header", "GET", "/api/users");
+        header.criteria.headers = Some(vec![("X-Env".into(), ValueMatcher::Literal("prod".into()))]);
+        let index = build(vec![mock("other", "GET", "/api/orders"), mock("post", "POST", "/api/users"), header]);
+        let mut req = get("/api/users");
+        req.headers.push(("x-env".into(), "dev".into()));
+        let misses = index.near_misses(&req, 3);
+        let ids: Vec<&str> = misses.iter().map(|m| m.mock_id.as_str()).collect();
+        assert_eq!(ids, vec!["header", "post", "other"]);
+        assert_eq!(misses[0].reason, "header X-Env: expected \"prod\", got \"dev\"");
+        assert_eq!(misses[1].reason, "method: expected POST, got GET");
+        assert_eq!(misses[2].reason, "path: expected /api/orders, got /api/users");
+        assert_eq!(index.near_misses(&req, 1).len(), 1);
+    }
+
+    #[test]
+    fn lookup_among_many_mocks_finds_the_right_one() {
+        let mocks: Vec<_> = (0..2000)
+            .map(|i| match i % 3 {
+                0 => mock(&format!("e{i}"), "GET", &format!("/items/{i}")),
+                1 => mock(&format!("t{i}"), "GET", &format!("/t{i}/{{id}}")),
+                _ => mock(&format!("r{i}"), "GET", &format!("^/r{i}/[0-9]+$")),
+            })
+            .collect();
+        let index = build(mocks);
+        assert_eq!(winner(&index, &get("/items/999")).as_deref(), Some("e999"));
+        assert_eq!(winner(&index, &get("/t1000/x")).as_deref(), Some("t1000"));
+        assert_eq!(winner(&index, &get("/r1001/42")).as_deref(), Some("r1001"));
+        assert_eq!(winner(&index, &get("/r1001/x")), None);
+    }
+}
