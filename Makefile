@@ -5,7 +5,7 @@ HOST ?= 127.0.0.1
 PORT ?= 18000
 DATABASE_URL ?= mimicus.db
 
-.PHONY: run build ui test test-rust lint fmt clean
+.PHONY: run build ui test test-rust lint fmt bench clean
 
 ## Build the UI and the release server, then serve on http://$(HOST):$(PORT).
 run: build
@@ -24,6 +24,12 @@ test: test-rust
 
 test-rust:
 	$(CARGO) test --workspace --all-targets
+
+## Throughput/latency table with wrk (see docs/performance.md), plus the matcher micro-benchmark.
+bench: build
+	@command -v wrk >/dev/null || apt-get install -y wrk || (apt-get update && apt-get install -y wrk)
+	python3 scripts/bench.py
+	$(CARGO) bench -p domain --bench matching
 
 lint:
 	$(CARGO) fmt --all -- --check
