@@ -10,7 +10,12 @@ use domain::{IncomingRequest, MockDefinition, MockIndex, PathPattern};
 fn mock(i: usize, path: &str) -> Arc<MockDefinition> {
     let id = MockId::parse(&format!("m{i}")).unwrap_or_else(|e| panic!("{e}"));
     let path = PathPattern::parse(path).unwrap_or_else(|e| panic!("{e}"));
-    Arc::new(MockDefinition::new(id, "bench", MatchMethod::Exact("GET".into()), path))
+    Arc::new(MockDefinition::new(
+        id,
+        "bench",
+        MatchMethod::Exact("GET".into()),
+        path,
+    ))
 }
 
 /// `n` mocks: 80 % exact, 15 % template, 5 % regex, like a large team setup.
@@ -24,7 +29,14 @@ fn index_of(n: usize) -> MockIndex {
 }
 
 fn get(path: &str) -> IncomingRequest {
-    IncomingRequest::new("GET", path, vec![], vec![("accept".into(), "*/*".into())], vec![], "127.0.0.1")
+    IncomingRequest::new(
+        "GET",
+        path,
+        vec![],
+        vec![("accept".into(), "*/*".into())],
+        vec![],
+        "127.0.0.1",
+    )
 }
 
 fn lookups(c: &mut Criterion) {

@@ -250,7 +250,10 @@ mod tests {
     }
 
     fn field_of(input: Value) -> String {
-        parse_mock(&input).err().map(|e| e.field).unwrap_or_else(|| "accepted".into())
+        parse_mock(&input)
+            .err()
+            .map(|e| e.field)
+            .unwrap_or_else(|| "accepted".into())
     }
 
     #[test]
@@ -267,20 +270,40 @@ mod tests {
 
     #[test]
     fn each_bad_field_is_named() {
-        assert_eq!(field_of(json!({"match_method": "GET", "match_path": "/a"})), "mock_name");
-        assert_eq!(field_of(with(json!({"response_status": 42}))), "response_status");
+        assert_eq!(
+            field_of(json!({"match_method": "GET", "match_path": "/a"})),
+            "mock_name"
+        );
+        assert_eq!(
+            field_of(with(json!({"response_status": 42}))),
+            "response_status"
+        );
         assert_eq!(field_of(with(json!({"error_rate": 150}))), "error_rate");
         assert_eq!(field_of(with(json!({"respone_body": 1}))), "respone_body");
-        assert_eq!(field_of(with(json!({"mock_priority": "high"}))), "mock_priority");
-        assert_eq!(field_of(with(json!({"mock_mode": "proxy"}))), "upstream_url");
-        assert_eq!(field_of(with(json!({"match_headers": {"X-Env": {"regex": "("}}}))), "match_headers.X-Env.regex");
-        assert_eq!(field_of(with(json!({"variants": [{"weight": 1}, {"weight": -1}]}))), "variants[1].weight");
+        assert_eq!(
+            field_of(with(json!({"mock_priority": "high"}))),
+            "mock_priority"
+        );
+        assert_eq!(
+            field_of(with(json!({"mock_mode": "proxy"}))),
+            "upstream_url"
+        );
+        assert_eq!(
+            field_of(with(json!({"match_headers": {"X-Env": {"regex": "("}}}))),
+            "match_headers.X-Env.regex"
+        );
+        assert_eq!(
+            field_of(with(json!({"variants": [{"weight": 1}, {"weight": -1}]}))),
+            "variants[1].weight"
+        );
     }
 
     #[test]
     fn nulls_mean_defaults_and_timestamps_are_ignored() {
-        let mock = parse_mock(&with(json!({"mock_priority": null, "created_at": "x", "updated_at": 5})))
-            .unwrap_or_else(|e| panic!("{e}"));
+        let mock = parse_mock(&with(
+            json!({"mock_priority": null, "created_at": "x", "updated_at": 5}),
+        ))
+        .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(mock.priority, 100);
     }
 

@@ -215,18 +215,27 @@ mod tests {
     #[tokio::test]
     async fn create_publishes_to_the_catalog_only_after_storage_succeeds() {
         let mut repo = MockRepo::new();
-        repo.expect_insert().times(1).returning(|_| Err(RepositoryError::Unknown("disk full".into())));
+        repo.expect_insert()
+            .times(1)
+            .returning(|_| Err(RepositoryError::Unknown("disk full".into())));
         let svc = service(repo);
-        assert!(matches!(svc.create(&input("a")).await, Err(AppError::Storage(_))));
+        assert!(matches!(
+            svc.create(&input("a")).await,
+            Err(AppError::Storage(_))
+        ));
         assert!(svc.catalog().is_empty());
     }
 
     #[tokio::test]
     async fn duplicate_ids_become_a_duplicate_error() {
         let mut repo = MockRepo::new();
-        repo.expect_insert().returning(|m| Err(RepositoryError::Duplicate(m.id.to_string())));
+        repo.expect_insert()
+            .returning(|m| Err(RepositoryError::Duplicate(m.id.to_string())));
         let svc = service(repo);
-        assert!(matches!(svc.create(&input("a")).await, Err(AppError::Duplicate { .. })));
+        assert!(matches!(
+            svc.create(&input("a")).await,
+            Err(AppError::Duplicate { .. })
+        ));
     }
 
     #[tokio::test]
@@ -249,9 +258,15 @@ mod tests {
         let mut first = input("a");
         first["response_status"] = json!(201);
         let created = svc.create(&first).await.unwrap_or_else(|e| panic!("{e}"));
-        let updated = svc.update("a", &json!({"mock_name": "renamed"})).await.unwrap_or_else(|e| panic!("{e}"));
+        let updated = svc
+            .update("a", &json!({"mock_name": "renamed"}))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(updated.created_at, created.created_at);
-        assert_eq!(svc.get("a").map(|m| m.name.clone()).ok().as_deref(), Some("renamed"));
+        assert_eq!(
+            svc.get("a").map(|m| m.name.clone()).ok().as_deref(),
+            Some("renamed")
+        );
     }
 
     #[tokio::test]
@@ -260,15 +275,33 @@ mod tests {
         repo.expect_import().times(1).returning(|mocks, _| {
             Ok(mocks
                 .into_iter()
-                .map(|m| if m.id.as_str() == "taken" { Err(RepositoryError::Duplicate("taken".into())) } else { Ok(m) })
+                .map(|m| {
+                    if m.id.as_str() == "taken" {
+                        Err(RepositoryError::Duplicate("taken".into()))
+                    } else {
+                        Ok(m)
+                    }
+                })
                 .collect())
         });
         let svc = service(repo);
-        let items = vec![input("ok"), json!({"mock_name": "bad"}), input("taken"), input("ok")];
-        let report = svc.bulk_import(&items, false).await.unwrap_or_else(|e| panic!("{e}"));
+        let items = vec![
+            input("ok"),
+            json!({"mock_name": "bad"}),
+            input("taken"),
+            input("ok"),
+        ];
+        let report = svc
+            .bulk_import(&items, false)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(report.created.len(), 1);
         let indexes: Vec<usize> = report.errors.iter().map(|(i, _)| *i).collect();
-        assert_eq!(indexes, vec![1, 2, 3], "a repeated id inside one import is an item error");
+        assert_eq!(
+            indexes,
+            vec![1, 2, 3],
+            "a repeated id inside one import is an item error"
+        );
         assert!(svc.get("ok").is_ok());
     }
 
@@ -289,10 +322,15 @@ mod tests {
         repo.expect_delete().times(1).returning(|_| Ok(()));
         let counter = Arc::new(CountingReset(std::sync::atomic::AtomicUsize::new(0)));
         let svc = service(repo).with_reset(counter.clone());
-        svc.create(&input("a")).await.unwrap_or_else(|e| panic!("{e}"));
+        svc.create(&input("a"))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
         svc.reset("a").await.unwrap_or_else(|e| panic!("{e}"));
         svc.delete("a").await.unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(counter.0.load(std::sync::atomic::Ordering::SeqCst), 2);
-        assert!(matches!(svc.reset("a").await, Err(AppError::NotFound { .. })));
+        assert!(matches!(
+            svc.reset("a").await,
+            Err(AppError::NotFound { .. })
+        ));
     }
 }

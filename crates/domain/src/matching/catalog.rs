@@ -128,8 +128,12 @@ mod tests {
     #[tokio::test]
     async fn load_reads_every_stored_mock_once_and_indexes_them() {
         let mut repo = MockRepo::new();
-        repo.expect_all().times(1).returning(|| Ok(vec![mock("a", "/a"), mock("b", "/b")]));
-        let catalog = MockCatalog::load(&repo).await.unwrap_or_else(|e| panic!("{e}"));
+        repo.expect_all()
+            .times(1)
+            .returning(|| Ok(vec![mock("a", "/a"), mock("b", "/b")]));
+        let catalog = MockCatalog::load(&repo)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(catalog.len(), 2);
         assert!(catalog.index().find(&get("/b")).is_some());
     }
@@ -137,7 +141,8 @@ mod tests {
     #[tokio::test]
     async fn load_propagates_storage_failures() {
         let mut repo = MockRepo::new();
-        repo.expect_all().returning(|| Err(RepositoryError::Unknown("disk gone".into())));
+        repo.expect_all()
+            .returning(|| Err(RepositoryError::Unknown("disk gone".into())));
         assert!(MockCatalog::load(&repo).await.is_err());
     }
 
@@ -147,7 +152,10 @@ mod tests {
         let before = catalog.index();
         catalog.put(mock("b", "/b"));
         catalog.remove(&MockId::parse("a").unwrap_or_else(|e| panic!("{e}")));
-        assert!(before.find(&get("/a")).is_some(), "an index already handed out stays intact");
+        assert!(
+            before.find(&get("/a")).is_some(),
+            "an index already handed out stays intact"
+        );
         let after = catalog.index();
         assert!(after.find(&get("/a")).is_none());
         assert!(after.find(&get("/b")).is_some());

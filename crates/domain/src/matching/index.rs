@@ -150,7 +150,11 @@ mod tests {
 
     #[test]
     fn exact_beats_template_beats_regex_at_equal_priority() {
-        let index = build(vec![mock("regex", "GET", "^/u/.*"), mock("tpl", "GET", "/u/{id}"), mock("exact", "GET", "/u/1")]);
+        let index = build(vec![
+            mock("regex", "GET", "^/u/.*"),
+            mock("tpl", "GET", "/u/{id}"),
+            mock("exact", "GET", "/u/1"),
+        ]);
         assert_eq!(winner(&index, &get("/u/1")).as_deref(), Some("exact"));
         assert_eq!(winner(&index, &get("/u/2")).as_deref(), Some("tpl"));
         assert_eq!(winner(&index, &get("/u/2/3")).as_deref(), Some("regex"));
@@ -192,22 +196,39 @@ mod tests {
         let index = build(vec![mock("tpl", "ANY", "/users/{id}/files/{*rest}")]);
         let found = index.find(&get("/users/7/files/a/b"));
         let params = found.map(|f| f.path_params).unwrap_or_default();
-        assert_eq!(params, vec![("id".to_string(), "7".to_string()), ("rest".to_string(), "a/b".to_string())]);
+        assert_eq!(
+            params,
+            vec![
+                ("id".to_string(), "7".to_string()),
+                ("rest".to_string(), "a/b".to_string())
+            ]
+        );
     }
 
     #[test]
     fn near_misses_rank_same_path_first_and_explain_the_first_failure() {
         let mut header = mock("header", "GET", "/api/users");
-        header.criteria.headers = Some(vec![("X-Env".into(), ValueMatcher::Literal("prod".into()))]);
-        let index = build(vec![mock("other", "GET", "/api/orders"), mock("post", "POST", "/api/users"), header]);
+        header.criteria.headers =
+            Some(vec![("X-Env".into(), ValueMatcher::Literal("prod".into()))]);
+        let index = build(vec![
+            mock("other", "GET", "/api/orders"),
+            mock("post", "POST", "/api/users"),
+            header,
+        ]);
         let mut req = get("/api/users");
         req.headers.push(("x-env".into(), "dev".into()));
         let misses = index.near_misses(&req, 3);
         let ids: Vec<&str> = misses.iter().map(|m| m.mock_id.as_str()).collect();
         assert_eq!(ids, vec!["header", "post", "other"]);
-        assert_eq!(misses[0].reason, "header X-Env: expected \"prod\", got \"dev\"");
+        assert_eq!(
+            misses[0].reason,
+            "header X-Env: expected \"prod\", got \"dev\""
+        );
         assert_eq!(misses[1].reason, "method: expected POST, got GET");
-        assert_eq!(misses[2].reason, "path: expected /api/orders, got /api/users");
+        assert_eq!(
+            misses[2].reason,
+            "path: expected /api/orders, got /api/users"
+        );
         assert_eq!(index.near_misses(&req, 1).len(), 1);
     }
 
