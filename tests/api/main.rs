@@ -11,4 +11,6 @@ mod mocks_crud;
 mod near_misses;
 mod ordering;
 mod process;
+mod state;
+mod templates;
 mod validation;

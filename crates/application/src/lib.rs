@@ -4,6 +4,9 @@
 pub mod dto;
 pub mod error;
 pub mod mocks;
+pub mod preview;
+pub mod state;
 
 pub use error::AppError;
 pub use mocks::{ImportReport, MockService, MockStateReset};
+pub use state::StateService;

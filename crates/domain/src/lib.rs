@@ -7,6 +7,8 @@ pub mod matching;
 pub mod mock;
 pub mod outcome;
 pub mod repository;
+pub mod state;
+pub mod template;
 
 pub use error::{FieldError, RepositoryError};
 pub use matching::{

@@ -2,6 +2,8 @@
 
 pub mod db;
 pub mod mocks;
+pub mod state;
 
 pub use db::{build_pool, DbPool, InfraError};
 pub use mocks::SqliteMockRepository;
+pub use state::SqliteStateRepository;

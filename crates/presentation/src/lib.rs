@@ -18,6 +18,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::scope("/api/admin")
                 .wrap(tracing_actix_web::TracingLogger::default())
                 .configure(routes::mocks::configure)
+                .configure(routes::state::configure)
+                .configure(routes::templates::configure)
                 .default_service(web::to(routes::unknown_admin_route)),
         )
         .configure(routes::ui::configure)

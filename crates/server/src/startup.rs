@@ -3,9 +3,9 @@ use std::sync::Arc;
 
 use actix_web::dev::Server;
 use actix_web::{web, App, HttpServer};
-use application::MockService;
+use application::{MockService, StateService};
 use domain::{MockCatalog, RepositoryError};
-use infrastructure::{build_pool, InfraError, SqliteMockRepository};
+use infrastructure::{build_pool, InfraError, SqliteMockRepository, SqliteStateRepository};
 use presentation::AppState;
 use thiserror::Error;
 
@@ -43,11 +43,15 @@ impl Application {
         let pool = tokio::task::spawn_blocking(move || build_pool(&url))
             .await
             .map_err(|e| StartupError::Task(e.to_string()))??;
+        let state_store = Arc::new(StateService::new(Arc::new(SqliteStateRepository::new(
+            pool.clone(),
+        ))));
         let repo = Arc::new(SqliteMockRepository::new(pool));
         let catalog = Arc::new(MockCatalog::load(repo.as_ref()).await?);
         let mocks = Arc::new(MockService::new(repo, catalog));
         let state = web::Data::new(AppState {
             mocks,
+            state: state_store,
             body_limit: config.body_limit,
             session_header: config.session_header.clone(),
         });

@@ -101,6 +101,7 @@ pub fn parse_mock(input: &Value) -> Result<MockDefinition, FieldError> {
     mock.created_at = now;
     mock.updated_at = now;
     mock.check_consistency()?;
+    mock.compile_templates()?;
     Ok(mock)
 }
 

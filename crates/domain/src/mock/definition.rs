@@ -1,3 +1,4 @@
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -8,6 +9,7 @@ use super::{
     ErrorRate, MatchMethod, MockId, MockMode, RateLimitScope, StatusCode, Variant, VariantMode,
 };
 use crate::matching::{BodyCondition, PathPattern, ValueMatcher};
+use crate::template::TemplateSet;
 use crate::FieldError;
 
 /// A mock: what it matches, what it answers, and how it misbehaves on purpose.
@@ -29,6 +31,8 @@ pub struct MockDefinition {
     pub timeout_seconds: f64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Compiled templates, present when the mock or a variant is templated.
+    pub templates: Option<Arc<TemplateSet>>,
 }
 
 /// Everything a request must satisfy for the mock to answer it (SPEC §4).
@@ -150,7 +154,53 @@ impl MockDefinition {
             timeout_seconds: 10.0,
             created_at: now,
             updated_at: now,
+            templates: None,
         }
+    }
+
+    /// The template text of a response body: strings as written, other JSON serialized.
+    pub fn body_source(body: &Value) -> String {
+        match body {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        }
+    }
+
+    /// Compiles every templated part (SPEC §6); a compile error names the
+    /// field and carries the line.
+    pub fn compile_templates(&mut self) -> Result<(), FieldError> {
+        let mut sources = Vec::new();
+        if self.response.is_template {
+            sources.push((
+                "response_body".to_string(),
+                Self::body_source(&self.response.body),
+            ));
+            sources.push(("error_body".to_string(), self.faults.error_body.clone()));
+            for (name, value) in &self.response.headers {
+                sources.push((format!("response_headers.{name}"), value.clone()));
+            }
+        }
+        for (i, variant) in self.variants.iter().enumerate() {
+            if variant.response.is_template {
+                let prefix = format!("variants[{i}].response");
+                sources.push((
+                    format!("{prefix}.body"),
+                    Self::body_source(&variant.response.body),
+                ));
+                for (name, value) in &variant.response.headers {
+                    sources.push((format!("{prefix}.headers.{name}"), value.clone()));
+                }
+            }
+        }
+        if sources.is_empty() {
+            self.templates = None;
+            return Ok(());
+        }
+        let set = TemplateSet::compile(sources).map_err(|(field, e)| {
+            FieldError::new(field, format!("template does not compile: {}", e.message))
+        })?;
+        self.templates = Some(Arc::new(set));
+        Ok(())
     }
 }
 

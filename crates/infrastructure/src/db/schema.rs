@@ -15,3 +15,18 @@ diesel::table! {
         updated_at -> Text,
     }
 }
+
+diesel::table! {
+    state (state_id) {
+        state_id -> Integer,
+        session_id -> Text,
+        state_key -> Text,
+        state_value -> Text,
+        mock_id -> Nullable<Text>,
+        client_ip -> Nullable<Text>,
+        created_at -> Text,
+        updated_at -> Text,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(mocks, state,);

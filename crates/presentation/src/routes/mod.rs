@@ -4,6 +4,8 @@ pub mod health;
 pub mod mocks;
 mod mocks_bulk;
 mod query;
+pub mod state;
+pub mod templates;
 pub mod ui;
 
 use actix_web::HttpRequest;

@@ -6,6 +6,7 @@
 
 mod incoming;
 mod pipeline;
+mod render;
 mod respond;
 mod unmatched;
 

@@ -2,7 +2,8 @@ use actix_web::HttpResponse;
 use domain::{IncomingRequest, NearMiss, Outcome};
 use serde_json::Value;
 
-use super::{respond, unmatched};
+use super::render::{self, Part};
+use super::unmatched;
 use crate::AppState;
 
 /// The answer to one mock-surface request and what led to it.
@@ -43,6 +44,22 @@ pub async fn serve(state: &AppState, req: &IncomingRequest) -> Served {
     if !delay.is_zero() {
         tokio::time::sleep(delay).await;
     }
-    let response = respond::static_response(&mock.response);
-    Served::new(response, Outcome::Matched, Some(mock.id.to_string()))
+    let spec = &mock.response;
+    let part = Part {
+        status: spec.status.get(),
+        headers: &spec.headers,
+        body: &spec.body,
+        is_template: spec.is_template,
+        body_template: "response_body".into(),
+        header_prefix: "response_headers.".into(),
+    };
+    let rendered = render::respond(state, &mock, req, &found.path_params, part).await;
+    let outcome = if rendered.failed {
+        Outcome::TemplateError
+    } else {
+        Outcome::Matched
+    };
+    let mut served = Served::new(rendered.response, outcome, Some(mock.id.to_string()));
+    served.template_context = rendered.context;
+    served
 }

@@ -1,7 +1,6 @@
 use actix_web::http::header::{HeaderName, HeaderValue, CONTENT_TYPE};
 use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
-use domain::ResponseSpec;
 use serde_json::Value;
 
 /// A JSON body value as bytes: strings are sent as-is, anything else serialized.
@@ -30,8 +29,4 @@ pub fn build(status: u16, headers: &[(String, String)], body: Vec<u8>) -> HttpRe
         map.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
     }
     response
-}
-
-pub fn static_response(spec: &ResponseSpec) -> HttpResponse {
-    build(spec.status.get(), &spec.headers, body_bytes(&spec.body))
 }

@@ -1,0 +1,70 @@
+use serde_json::Value;
+use thiserror::Error;
+
+/// Failures of state operations.
+#[derive(Debug, Error)]
+pub enum StateError {
+    /// `increment` on a value that is not a JSON integer (the string "7" included).
+    #[error("state key '{0}' does not hold an integer, so it cannot be incremented")]
+    NotInteger(String),
+    #[error("state storage failure: {0}")]
+    Storage(String),
+}
+
+/// Who wrote a value, kept beside it for the admin view.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StateMeta {
+    pub mock_id: Option<String>,
+    pub client_ip: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StateEntry {
+    pub session_id: String,
+    pub key: String,
+    pub value: Value,
+    pub mock_id: Option<String>,
+    pub client_ip: Option<String>,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionSummary {
+    pub session_id: String,
+    pub keys: i64,
+    pub updated_at: String,
+}
+
+/// Storage of state values, keyed by (scope, key). A scope is a session id
+/// or `ip:<client address>`.
+///
+/// The methods are **blocking** on purpose: templates call them from inside a
+/// synchronous render, which runs on a blocking thread. Async callers wrap
+/// them in `spawn_blocking`.
+#[cfg_attr(test, mockall::automock)]
+pub trait StateRepository: Send + Sync {
+    fn get(&self, scope: &str, key: &str) -> Result<Option<Value>, StateError>;
+    fn set(
+        &self,
+        scope: &str,
+        key: &str,
+        value: &Value,
+        meta: &StateMeta,
+    ) -> Result<(), StateError>;
+    /// Atomically: a missing key becomes `initial`, an integer grows by
+    /// `delta`; returns the new value. Anything else is `NotInteger`.
+    fn increment(
+        &self,
+        scope: &str,
+        key: &str,
+        initial: i64,
+        delta: i64,
+        meta: &StateMeta,
+    ) -> Result<i64, StateError>;
+    /// Whether the key existed.
+    fn delete(&self, scope: &str, key: &str) -> Result<bool, StateError>;
+    fn list(&self, scope: &str) -> Result<Vec<StateEntry>, StateError>;
+    fn sessions(&self) -> Result<Vec<SessionSummary>, StateError>;
+    /// Deletes every key of a scope (or of all scopes with `None`); returns how many.
+    fn clear(&self, scope: Option<String>) -> Result<usize, StateError>;
+}

@@ -1,0 +1,103 @@
+use std::fmt;
+
+use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+use thiserror::Error;
+
+use super::context::RenderContext;
+use super::{helpers, state_object};
+
+/// A template that failed to compile or render, with the 1-based line when known.
+#[derive(Debug, Clone, Error, PartialEq, Eq)]
+#[error("{message}")]
+pub struct TemplateError {
+    pub message: String,
+    pub line: Option<usize>,
+}
+
+impl TemplateError {
+    fn from_minijinja(e: &minijinja::Error) -> Self {
+        let mut message = e
+            .detail()
+            .map(str::to_string)
+            .unwrap_or_else(|| e.kind().to_string());
+        if let Some(line) = e.line() {
+            message = format!("{message} (line {line})");
+        }
+        Self {
+            message,
+            line: e.line(),
+        }
+    }
+}
+
+/// The compiled templates of one mock (body, error body, header values,
+/// variant bodies), each under a name such as `response_body` or
+/// `response_headers.X-Trace`. Compiled once, rendered many times.
+pub struct TemplateSet {
+    env: Environment<'static>,
+    uses_state: bool,
+}
+
+impl fmt::Debug for TemplateSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> = self.env.templates().map(|(name, _)| name).collect();
+        write!(f, "TemplateSet({names:?})")
+    }
+}
+
+/// An environment with every helper and no HTML escaping (responses are JSON and text).
+fn environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_auto_escape_callback(|_| AutoEscape::None);
+    env.set_undefined_behavior(UndefinedBehavior::Lenient);
+    env.set_keep_trailing_newline(true);
+    helpers::register(&mut env);
+    env.add_function("sequence", state_object::sequence);
+    env
+}
+
+impl TemplateSet {
+    /// Compiles `(name, source)` pairs; the error names the template that failed.
+    pub fn compile(sources: Vec<(String, String)>) -> Result<Self, (String, TemplateError)> {
+        let mut env = environment();
+        let mut uses_state = false;
+        for (name, source) in sources {
+            uses_state |= source.contains("state") || source.contains("sequence");
+            env.add_template_owned(name.clone(), source)
+                .map_err(|e| (name, TemplateError::from_minijinja(&e)))?;
+        }
+        Ok(Self { env, uses_state })
+    }
+
+    /// Checks one template for syntax errors without keeping it.
+    pub fn check(source: &str) -> Result<(), TemplateError> {
+        Self::compile(vec![("template".into(), source.to_string())])
+            .map(|_| ())
+            .map_err(|(_, e)| e)
+    }
+
+    /// Whether any template touches state (`state.*`, `sequence`); such
+    /// renders hit storage and must run on a blocking thread.
+    pub fn uses_state(&self) -> bool {
+        self.uses_state
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.env.get_template(name).is_ok()
+    }
+
+    /// Renders the template `name`; `Ok(None)` if there is no such template.
+    pub fn render(
+        &self,
+        name: &str,
+        context: &RenderContext,
+    ) -> Result<Option<String>, TemplateError> {
+        let Ok(template) = self.env.get_template(name) else {
+            return Ok(None);
+        };
+        template
+            .render(context.value())
+            .map(Some)
+            .map_err(|e| TemplateError::from_minijinja(&e))
+    }
+}

@@ -1,0 +1,16 @@
+//! Jinja2 templates (SPEC §6) on minijinja: helpers, faker, request context
+//! and state access. Templates are compiled once, when a mock is stored.
+
+mod args;
+mod context;
+mod engine;
+mod faker;
+mod helpers;
+mod state_object;
+
+pub use context::{RenderContext, TemplateRequest};
+pub use engine::{TemplateError, TemplateSet};
+pub use faker::FAKER_METHODS;
+
+#[cfg(test)]
+mod tests;

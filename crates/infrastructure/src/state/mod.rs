@@ -1,0 +1,5 @@
+//! Diesel storage of session/client state.
+
+mod repository;
+
+pub use repository::SqliteStateRepository;

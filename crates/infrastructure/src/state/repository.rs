@@ -1,0 +1,290 @@
+use chrono::{SecondsFormat, Utc};
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Nullable, Text};
+use domain::state::{SessionSummary, StateEntry, StateError, StateMeta, StateRepository};
+use serde_json::Value;
+
+use crate::db::schema::state;
+use crate::db::DbPool;
+
+/// [`StateRepository`] over SQLite. Blocking: called from blocking threads only.
+#[derive(Clone)]
+pub struct SqliteStateRepository {
+    pool: DbPool,
+}
+
+impl SqliteStateRepository {
+    pub fn new(pool: DbPool) -> Self {
+        Self { pool }
+    }
+
+    fn conn(
+        &self,
+    ) -> Result<
+        diesel::r2d2::PooledConnection<diesel::r2d2::ConnectionManager<SqliteConnection>>,
+        StateError,
+    > {
+        self.pool
+            .get()
+            .map_err(|e| StateError::Storage(e.to_string()))
+    }
+}
+
+fn now() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+fn failed(e: diesel::result::Error) -> StateError {
+    StateError::Storage(e.to_string())
+}
+
+fn parse(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.to_string()))
+}
+
+#[derive(QueryableByName)]
+struct NewValue {
+    #[diesel(sql_type = BigInt)]
+    value: i64,
+}
+
+#[derive(Queryable)]
+struct Row {
+    session_id: String,
+    state_key: String,
+    state_value: String,
+    mock_id: Option<String>,
+    client_ip: Option<String>,
+    updated_at: String,
+}
+
+impl StateRepository for SqliteStateRepository {
+    fn get(&self, scope: &str, key: &str) -> Result<Option<Value>, StateError> {
+        let mut conn = self.conn()?;
+        let found: Option<String> = state::table
+            .filter(state::session_id.eq(scope).and(state::state_key.eq(key)))
+            .select(state::state_value)
+            .first(&mut conn)
+            .optional()
+            .map_err(failed)?;
+        Ok(found.as_deref().map(parse))
+    }
+
+    fn set(
+        &self,
+        scope: &str,
+        key: &str,
+        value: &Value,
+        meta: &StateMeta,
+    ) -> Result<(), StateError> {
+        let mut conn = self.conn()?;
+        let now = now();
+        let text = value.to_string();
+        diesel::insert_into(state::table)
+            .values((
+                state::session_id.eq(scope),
+                state::state_key.eq(key),
+                state::state_value.eq(&text),
+                state::mock_id.eq(&meta.mock_id),
+                state::client_ip.eq(&meta.client_ip),
+                state::created_at.eq(&now),
+                state::updated_at.eq(&now),
+            ))
+            .on_conflict((state::session_id, state::state_key))
+            .do_update()
+            .set((
+                state::state_value.eq(&text),
+                state::mock_id.eq(&meta.mock_id),
+                state::client_ip.eq(&meta.client_ip),
+                state::updated_at.eq(&now),
+            ))
+            .execute(&mut conn)
+            .map_err(failed)?;
+        Ok(())
+    }
+
+    /// One statement, so concurrent increments never lose an update; the
+    /// `WHERE` refuses values that are not JSON integers.
+    fn increment(
+        &self,
+        scope: &str,
+        key: &str,
+        initial: i64,
+        delta: i64,
+        meta: &StateMeta,
+    ) -> Result<i64, StateError> {
+        let mut conn = self.conn()?;
+        let now = now();
+        let row: Option<NewValue> = diesel::sql_query(
+            "INSERT INTO state (session_id, state_key, state_value, mock_id, client_ip, created_at, updated_at) \
+             VALUES (?1, ?2, CAST(?3 AS TEXT), ?4, ?5, ?6, ?6) \
+             ON CONFLICT (session_id, state_key) DO UPDATE \
+               SET state_value = CAST(CAST(state_value AS INTEGER) + ?7 AS TEXT), \
+                   mock_id = COALESCE(excluded.mock_id, mock_id), \
+                   client_ip = COALESCE(excluded.client_ip, client_ip), updated_at = excluded.updated_at \
+               WHERE json_valid(state_value) AND json_type(state_value) = 'integer' \
+             RETURNING CAST(state_value AS INTEGER) AS value",
+        )
+        .bind::<Text, _>(scope)
+        .bind::<Text, _>(key)
+        .bind::<BigInt, _>(initial)
+        .bind::<Nullable<Text>, _>(&meta.mock_id)
+        .bind::<Nullable<Text>, _>(&meta.client_ip)
+        .bind::<Text, _>(&now)
+        .bind::<BigInt, _>(delta)
+        .get_result(&mut conn)
+        .optional()
+        .map_err(failed)?;
+        row.map(|r| r.value)
+            .ok_or_else(|| StateError::NotInteger(key.to_string()))
+    }
+
+    fn delete(&self, scope: &str, key: &str) -> Result<bool, StateError> {
+        let mut conn = self.conn()?;
+        let deleted = diesel::delete(
+            state::table.filter(state::session_id.eq(scope).and(state::state_key.eq(key))),
+        )
+        .execute(&mut conn)
+        .map_err(failed)?;
+        Ok(deleted > 0)
+    }
+
+    fn list(&self, scope: &str) -> Result<Vec<StateEntry>, StateError> {
+        let mut conn = self.conn()?;
+        let rows: Vec<Row> = state::table
+            .filter(state::session_id.eq(scope))
+            .order(state::state_key.asc())
+            .select((
+                state::session_id,
+                state::state_key,
+                state::state_value,
+                state::mock_id,
+                state::client_ip,
+                state::updated_at,
+            ))
+            .load(&mut conn)
+            .map_err(failed)?;
+        Ok(rows
+            .into_iter()
+            .map(|r| StateEntry {
+                value: parse(&r.state_value),
+                session_id: r.session_id,
+                key: r.state_key,
+                mock_id: r.mock_id,
+                client_ip: r.client_ip,
+                updated_at: r.updated_at,
+            })
+            .collect())
+    }
+
+    fn sessions(&self) -> Result<Vec<SessionSummary>, StateError> {
+        use diesel::dsl::{count_star, max};
+        let mut conn = self.conn()?;
+        let rows: Vec<(String, i64, Option<String>)> = state::table
+            .group_by(state::session_id)
+            .select((state::session_id, count_star(), max(state::updated_at)))
+            .order(max(state::updated_at).desc())
+            .load(&mut conn)
+            .map_err(failed)?;
+        Ok(rows
+            .into_iter()
+            .map(|(session_id, keys, updated_at)| SessionSummary {
+                session_id,
+                keys,
+                updated_at: updated_at.unwrap_or_default(),
+            })
+            .collect())
+    }
+
+    fn clear(&self, scope: Option<String>) -> Result<usize, StateError> {
+        let mut conn = self.conn()?;
+        let deleted = match scope.as_deref() {
+            Some(scope) => {
+                diesel::delete(state::table.filter(state::session_id.eq(scope))).execute(&mut conn)
+            }
+            None => diesel::delete(state::table).execute(&mut conn),
+        };
+        deleted.map_err(failed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::build_pool;
+    use serde_json::json;
+    use std::sync::Arc;
+
+    fn repo() -> (tempfile::TempDir, SqliteStateRepository) {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = build_pool(dir.path().join("s.db").to_str().unwrap()).unwrap();
+        (dir, SqliteStateRepository::new(pool))
+    }
+
+    #[test]
+    fn increments_are_atomic_under_concurrency() {
+        let (_dir, repo) = repo();
+        let repo = Arc::new(repo);
+        let threads: Vec<_> = (0..8)
+            .map(|_| {
+                let repo = Arc::clone(&repo);
+                std::thread::spawn(move || {
+                    for _ in 0..25 {
+                        repo.increment("s", "n", 1, 1, &StateMeta::default())
+                            .unwrap();
+                    }
+                })
+            })
+            .collect();
+        threads.into_iter().for_each(|t| t.join().unwrap());
+        assert_eq!(repo.get("s", "n").unwrap(), Some(json!(200)));
+    }
+
+    #[test]
+    fn increment_refuses_non_integers_including_numeric_strings() {
+        let (_dir, repo) = repo();
+        let meta = StateMeta::default();
+        repo.set("s", "text", &json!("7"), &meta).unwrap();
+        repo.set("s", "float", &json!(1.5), &meta).unwrap();
+        assert!(matches!(
+            repo.increment("s", "text", 1, 1, &meta),
+            Err(StateError::NotInteger(_))
+        ));
+        assert!(matches!(
+            repo.increment("s", "float", 1, 1, &meta),
+            Err(StateError::NotInteger(_))
+        ));
+        assert_eq!(
+            repo.get("s", "text").unwrap(),
+            Some(json!("7")),
+            "a refused increment changes nothing"
+        );
+        assert_eq!(repo.increment("s", "fresh", 10, 5, &meta).unwrap(), 10);
+        assert_eq!(repo.increment("s", "fresh", 10, 5, &meta).unwrap(), 15);
+        assert_eq!(repo.increment("s", "neg", -1, -1, &meta).unwrap(), -1);
+    }
+
+    #[test]
+    fn values_keep_their_json_type_and_scopes_are_separate() {
+        let (_dir, repo) = repo();
+        let meta = StateMeta {
+            mock_id: Some("m".into()),
+            client_ip: Some("1.2.3.4".into()),
+        };
+        repo.set("a", "cart", &json!({"items": [1, 2]}), &meta)
+            .unwrap();
+        repo.set("b", "cart", &json!("just text"), &meta).unwrap();
+        assert_eq!(
+            repo.get("a", "cart").unwrap(),
+            Some(json!({"items": [1, 2]}))
+        );
+        assert_eq!(repo.get("b", "cart").unwrap(), Some(json!("just text")));
+        let sessions = repo.sessions().unwrap();
+        assert_eq!(sessions.len(), 2);
+        let listed = repo.list("a").unwrap();
+        assert_eq!(listed[0].mock_id.as_deref(), Some("m"));
+        assert!(repo.delete("a", "cart").unwrap());
+        assert!(!repo.delete("a", "cart").unwrap());
+        assert_eq!(repo.clear(None).unwrap(), 1);
+    }
+}

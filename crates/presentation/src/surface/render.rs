@@ -1,0 +1,128 @@
+//! Turns a response part (the mock's own response, a variant, the simulated
+//! error) into an HTTP response, rendering templates when the part is templated.
+
+use std::sync::Arc;
+
+use actix_web::http::StatusCode;
+use actix_web::HttpResponse;
+use domain::template::{RenderContext, TemplateError, TemplateRequest, TemplateSet};
+use domain::{IncomingRequest, MockDefinition};
+use serde_json::Value;
+
+use super::respond;
+use crate::{ApiError, AppState};
+
+/// One answer a mock can give, with the names its templates were compiled under.
+pub struct Part<'a> {
+    pub status: u16,
+    pub headers: &'a [(String, String)],
+    pub body: &'a Value,
+    pub is_template: bool,
+    /// Template name of the body (`response_body`, `variants[0].response.body`, …).
+    pub body_template: String,
+    /// Prefix of header template names (`response_headers.`, …).
+    pub header_prefix: String,
+}
+
+/// A rendered answer, or why rendering failed; both carry the context used.
+pub struct Rendered {
+    pub response: HttpResponse,
+    pub context: Option<Value>,
+    pub failed: bool,
+}
+
+pub async fn respond(
+    state: &AppState,
+    mock: &Arc<MockDefinition>,
+    req: &IncomingRequest,
+    params: &[(String, String)],
+    part: Part<'_>,
+) -> Rendered {
+    let set = match (&mock.templates, part.is_template) {
+        (Some(set), true) => Arc::clone(set),
+        _ => {
+            let response =
+                respond::build(part.status, part.headers, respond::body_bytes(part.body));
+            return Rendered {
+                response,
+                context: None,
+                failed: false,
+            };
+        }
+    };
+    let request = TemplateRequest::from_incoming(req, params);
+    let headers = part.headers.to_vec();
+    let (id, name) = (mock.id.to_string(), mock.name.clone());
+    let result = if set.uses_state() {
+        // State lives in SQLite: render on a blocking thread, never on a worker.
+        let store = state.state.repo();
+        let (body_t, prefix) = (part.body_template.clone(), part.header_prefix.clone());
+        tokio::task::spawn_blocking(move || {
+            let context = RenderContext::new(&request, &id, &name, Some(store));
+            let rendered = render(&set, &context, &body_t, &prefix, &headers);
+            (rendered, context.as_json().clone())
+        })
+        .await
+        .unwrap_or_else(|e| {
+            (
+                Err(TemplateError {
+                    message: format!("render task failed: {e}"),
+                    line: None,
+                }),
+                Value::Null,
+            )
+        })
+    } else {
+        let context = RenderContext::new(&request, &id, &name, None);
+        let rendered = render(
+            &set,
+            &context,
+            &part.body_template,
+            &part.header_prefix,
+            &headers,
+        );
+        (rendered, context.as_json().clone())
+    };
+    match result {
+        (Ok((headers, body)), context) => Rendered {
+            response: respond::build(part.status, &headers, body.into_bytes()),
+            context: Some(context),
+            failed: false,
+        },
+        (Err(e), context) => {
+            let error = ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "template_error",
+                format!(
+                    "the template of mock '{}' failed to render: {}",
+                    mock.id, e.message
+                ),
+            )
+            .with("mock_id", mock.id.to_string());
+            let body = serde_json::to_vec(&error.body()).unwrap_or_default();
+            Rendered {
+                response: respond::build(500, &[], body),
+                context: Some(context),
+                failed: true,
+            }
+        }
+    }
+}
+
+fn render(
+    set: &TemplateSet,
+    context: &RenderContext,
+    body_template: &str,
+    header_prefix: &str,
+    headers: &[(String, String)],
+) -> Result<(Vec<(String, String)>, String), TemplateError> {
+    let body = set.render(body_template, context)?.unwrap_or_default();
+    let headers = headers
+        .iter()
+        .map(|(k, v)| {
+            let rendered = set.render(&format!("{header_prefix}{k}"), context)?;
+            Ok((k.clone(), rendered.unwrap_or_else(|| v.clone())))
+        })
+        .collect::<Result<Vec<_>, TemplateError>>()?;
+    Ok((headers, body))
+}
