@@ -5,7 +5,9 @@
 
 mod body_limits;
 mod helpers;
+mod inspector;
 mod matching;
+mod metrics;
 mod mocks_bulk;
 mod mocks_crud;
 mod near_misses;

@@ -3,10 +3,12 @@
 
 pub mod dto;
 pub mod error;
+pub mod inspector;
 pub mod mocks;
 pub mod preview;
 pub mod state;
 
 pub use error::AppError;
+pub use inspector::Inspector;
 pub use mocks::{ImportReport, MockService, MockStateReset};
 pub use state::StateService;

@@ -3,6 +3,7 @@
 //! rules can be unit-tested in isolation.
 
 pub mod error;
+pub mod inspector;
 pub mod matching;
 pub mod mock;
 pub mod outcome;

@@ -2,8 +2,10 @@
 
 pub mod db;
 pub mod mocks;
+pub mod request_log;
 pub mod state;
 
 pub use db::{build_pool, DbPool, InfraError};
 pub use mocks::SqliteMockRepository;
+pub use request_log::SqliteRequestLogRepository;
 pub use state::SqliteStateRepository;

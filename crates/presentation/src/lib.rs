@@ -2,6 +2,7 @@
 
 pub mod body;
 pub mod error;
+pub mod metrics;
 pub mod routes;
 mod state;
 pub mod surface;
@@ -14,11 +15,13 @@ use actix_web::web;
 /// Mounts every route; used by the binary and the integration tests alike.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.configure(routes::health::configure)
+        .configure(metrics::configure)
         .service(
             web::scope("/api/admin")
                 .wrap(tracing_actix_web::TracingLogger::default())
                 .configure(routes::mocks::configure)
                 .configure(routes::state::configure)
+                .configure(routes::inspector::configure)
                 .configure(routes::templates::configure)
                 .default_service(web::to(routes::unknown_admin_route)),
         )

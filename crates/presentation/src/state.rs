@@ -1,11 +1,15 @@
 use std::sync::Arc;
 
-use application::{MockService, StateService};
+use application::{Inspector, MockService, StateService};
+
+use crate::metrics::Metrics;
 
 /// Shared, read-mostly state handed to every handler.
 pub struct AppState {
     pub mocks: Arc<MockService>,
     pub state: Arc<StateService>,
+    pub inspector: Arc<Inspector>,
+    pub metrics: Arc<Metrics>,
     /// Largest accepted request body, in bytes (admin API and mock surface).
     pub body_limit: usize,
     /// Header whose value scopes state, variants and rate limits to a session (SPEC §5).

@@ -53,6 +53,13 @@ pub struct Config {
     /// Inspector rows kept; older ones are pruned.
     #[arg(long, env = "MIMICUS_INSPECTOR_MAX_ENTRIES", default_value_t = 10_000)]
     pub inspector_max_entries: u64,
+    /// Inspector queue size; entries beyond it are dropped (and counted) rather than slowing responses.
+    #[arg(
+        long,
+        env = "MIMICUS_INSPECTOR_QUEUE_CAPACITY",
+        default_value_t = 10_000
+    )]
+    pub inspector_queue_capacity: usize,
     /// Log output format.
     #[arg(long, env = "MIMICUS_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,

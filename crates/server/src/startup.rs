@@ -3,9 +3,12 @@ use std::sync::Arc;
 
 use actix_web::dev::Server;
 use actix_web::{web, App, HttpServer};
-use application::{MockService, StateService};
+use application::{Inspector, MockService, StateService};
 use domain::{MockCatalog, RepositoryError};
-use infrastructure::{build_pool, InfraError, SqliteMockRepository, SqliteStateRepository};
+use infrastructure::{
+    build_pool, InfraError, SqliteMockRepository, SqliteRequestLogRepository, SqliteStateRepository,
+};
+use presentation::metrics::Metrics;
 use presentation::AppState;
 use thiserror::Error;
 
@@ -33,6 +36,7 @@ pub enum StartupError {
 pub struct Application {
     port: u16,
     server: Server,
+    inspector: Arc<Inspector>,
 }
 
 impl Application {
@@ -46,12 +50,20 @@ impl Application {
         let state_store = Arc::new(StateService::new(Arc::new(SqliteStateRepository::new(
             pool.clone(),
         ))));
+        let inspector = Arc::new(Inspector::start(
+            Arc::new(SqliteRequestLogRepository::new(pool.clone())),
+            config.inspector_max_entries,
+            config.inspector_queue_capacity,
+        ));
+        let metrics = Arc::new(Metrics::new().map_err(|e| StartupError::Task(e.to_string()))?);
         let repo = Arc::new(SqliteMockRepository::new(pool));
         let catalog = Arc::new(MockCatalog::load(repo.as_ref()).await?);
         let mocks = Arc::new(MockService::new(repo, catalog));
         let state = web::Data::new(AppState {
             mocks,
             state: state_store,
+            inspector: Arc::clone(&inspector),
+            metrics,
             body_limit: config.body_limit,
             session_header: config.session_header.clone(),
         });
@@ -71,7 +83,11 @@ impl Application {
         }
         let server = server.listen(listener)?.run();
         tracing::info!(host = %config.host, port, database = %config.database_url, "mimicus started");
-        Ok(Self { port, server })
+        Ok(Self {
+            port,
+            server,
+            inspector,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -79,9 +95,11 @@ impl Application {
     }
 
     /// Serves until SIGINT/SIGTERM (or the server handle stops it), letting
-    /// in-flight requests finish.
+    /// in-flight requests finish, then writes every queued inspector entry.
     pub async fn run_until_stopped(self) -> Result<(), StartupError> {
-        self.server.await?;
+        let served = self.server.await;
+        self.inspector.flush_and_stop().await;
+        served?;
         tracing::info!("mimicus stopped");
         Ok(())
     }

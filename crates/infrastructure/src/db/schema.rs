@@ -29,4 +29,29 @@ diesel::table! {
     }
 }
 
-diesel::allow_tables_to_appear_in_same_query!(mocks, state,);
+diesel::table! {
+    request_log (log_id) {
+        log_id -> BigInt,
+        request_method -> Text,
+        request_path -> Text,
+        request_query -> Text,
+        request_headers -> Text,
+        request_body -> Text,
+        request_body_truncated -> Bool,
+        matched_mock_id -> Nullable<Text>,
+        variant -> Nullable<BigInt>,
+        template_context -> Nullable<Text>,
+        near_misses -> Nullable<Text>,
+        response_status -> Integer,
+        response_headers -> Text,
+        response_body -> Text,
+        response_body_truncated -> Bool,
+        duration_ms -> Double,
+        outcome -> Text,
+        client_ip -> Text,
+        session_id -> Nullable<Text>,
+        created_at -> Text,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(mocks, request_log, state,);

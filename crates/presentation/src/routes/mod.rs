@@ -1,6 +1,7 @@
 //! Route groups; each exposes `configure` and is mounted by [`crate::configure`].
 
 pub mod health;
+pub mod inspector;
 pub mod mocks;
 mod mocks_bulk;
 mod query;

@@ -6,6 +6,7 @@
 
 mod incoming;
 mod pipeline;
+mod record;
 mod render;
 mod respond;
 mod unmatched;
@@ -22,8 +23,19 @@ pub async fn handle(
     payload: web::Payload,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
+    let started = std::time::Instant::now();
     let body = read_limited(&req, payload, state.body_limit).await?;
     let incoming = incoming::from_actix(&req, body).with_session_header(&state.session_header);
-    let served = pipeline::serve(&state, &incoming).await;
+    let mut served = pipeline::serve(&state, &incoming).await;
+    state
+        .metrics
+        .observe(served.outcome, started.elapsed().as_secs_f64());
+    if state.inspector.enabled() {
+        let (response, bytes) = record::body_of(served.response);
+        served.response = response;
+        state
+            .inspector
+            .record(record::entry(&incoming, &served, &bytes, started));
+    }
     Ok(served.response)
 }

@@ -1,0 +1,29 @@
+use domain::inspector::RequestLog;
+use serde_json::{json, Value};
+
+/// The SPEC §10 JSON shape of a log entry.
+pub fn log_to_json(log: &RequestLog) -> Value {
+    let e = &log.entry;
+    json!({
+        "log_id": log.log_id,
+        "request_method": e.request_method,
+        "request_path": e.request_path,
+        "request_query": e.request_query,
+        "request_headers": e.request_headers,
+        "request_body": e.request_body,
+        "request_body_truncated": e.request_body_truncated,
+        "matched_mock_id": e.matched_mock_id,
+        "variant": e.variant,
+        "template_context": e.template_context,
+        "near_misses": e.near_misses,
+        "response_status": e.response_status,
+        "response_headers": e.response_headers,
+        "response_body": e.response_body,
+        "response_body_truncated": e.response_body_truncated,
+        "duration_ms": e.duration_ms,
+        "outcome": e.outcome.as_str(),
+        "client_ip": e.client_ip,
+        "session_id": e.session_id,
+        "created_at": e.created_at,
+    })
+}

@@ -1,0 +1,237 @@
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+use domain::inspector::RequestLog;
+use domain::inspector::{NewRequestLog, RequestLogFilter, RequestLogRepository};
+use serde_json::Value;
+use tokio::sync::{broadcast, mpsc, Notify};
+use tokio::task::JoinHandle;
+
+use super::writer;
+use crate::AppError;
+
+/// Counters for `/metrics`.
+#[derive(Debug, Default)]
+pub struct InspectorStats {
+    pub written: AtomicU64,
+    pub dropped: AtomicU64,
+}
+
+/// Front of the inspector: `record` is cheap and never waits; a background
+/// task writes batches and publishes them to live subscribers.
+pub struct Inspector {
+    queue: Option<mpsc::Sender<NewRequestLog>>,
+    capacity: usize,
+    repo: Arc<dyn RequestLogRepository>,
+    live: broadcast::Sender<Arc<Value>>,
+    stats: Arc<InspectorStats>,
+    stop: Arc<Notify>,
+    writer: std::sync::Mutex<Option<JoinHandle<()>>>,
+}
+
+impl Inspector {
+    /// Starts the writer on the current tokio runtime. `max_entries == 0`
+    /// turns the inspector off: nothing is queued or stored.
+    pub fn start(repo: Arc<dyn RequestLogRepository>, max_entries: u64, capacity: usize) -> Self {
+        let (live, _) = broadcast::channel(1024);
+        let stats = Arc::new(InspectorStats::default());
+        let stop = Arc::new(Notify::new());
+        let capacity = capacity.max(1);
+        let (queue, handle) = if max_entries == 0 {
+            (None, None)
+        } else {
+            let (tx, rx) = mpsc::channel(capacity);
+            let task = writer::run(
+                rx,
+                Arc::clone(&repo),
+                max_entries,
+                live.clone(),
+                Arc::clone(&stats),
+                Arc::clone(&stop),
+            );
+            (Some(tx), Some(tokio::spawn(task)))
+        };
+        Self {
+            queue,
+            capacity,
+            repo,
+            live,
+            stats,
+            stop,
+            writer: std::sync::Mutex::new(handle),
+        }
+    }
+
+    pub fn enabled(&self) -> bool {
+        self.queue.is_some()
+    }
+
+    /// Queues an entry; when the queue is full the entry is dropped and counted.
+    pub fn record(&self, entry: NewRequestLog) {
+        if let Some(queue) = &self.queue {
+            if queue.try_send(entry).is_err() {
+                self.stats.dropped.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+    }
+
+    pub fn queue_depth(&self) -> usize {
+        self.queue
+            .as_ref()
+            .map_or(0, |q| self.capacity - q.capacity())
+    }
+
+    pub fn stats(&self) -> &InspectorStats {
+        &self.stats
+    }
+
+    /// New entries as they are written, for the live stream.
+    pub fn subscribe(&self) -> broadcast::Receiver<Arc<Value>> {
+        self.live.subscribe()
+    }
+
+    /// Writes everything still queued and stops the writer (graceful shutdown).
+    pub async fn flush_and_stop(&self) {
+        let handle = self.writer.lock().map(|mut h| h.take()).unwrap_or(None);
+        if let Some(handle) = handle {
+            self.stop.notify_one();
+            if let Err(e) = handle.await {
+                tracing::error!(error = %e, "inspector writer failed while flushing");
+            }
+        }
+    }
+
+    pub async fn list(
+        &self,
+        filter: &RequestLogFilter,
+    ) -> Result<(Vec<RequestLog>, i64), AppError> {
+        Ok(self.repo.list(filter).await?)
+    }
+
+    pub async fn get(&self, log_id: i64) -> Result<RequestLog, AppError> {
+        self.repo
+            .get(log_id)
+            .await?
+            .ok_or_else(|| AppError::NotFound {
+                resource: "request log",
+                id: log_id.to_string(),
+            })
+    }
+
+    pub async fn clear(&self) -> Result<usize, AppError> {
+        Ok(self.repo.clear().await?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use async_trait::async_trait;
+    use domain::inspector::{NewRequestLog, RequestLog};
+    use domain::{Outcome, RepositoryError};
+    use serde_json::json;
+    use std::sync::Mutex;
+
+    mockall::mock! {
+        Repo {}
+        #[async_trait]
+        impl RequestLogRepository for Repo {
+            async fn insert_batch(&self, entries: Vec<NewRequestLog>) -> Result<Vec<RequestLog>, RepositoryError>;
+            async fn list(&self, filter: &RequestLogFilter) -> Result<(Vec<RequestLog>, i64), RepositoryError>;
+            async fn get(&self, log_id: i64) -> Result<Option<RequestLog>, RepositoryError>;
+            async fn clear(&self) -> Result<usize, RepositoryError>;
+            async fn prune(&self, keep: u64) -> Result<usize, RepositoryError>;
+        }
+    }
+
+    fn entry(path: &str) -> NewRequestLog {
+        NewRequestLog {
+            request_method: "GET".into(),
+            request_path: path.into(),
+            request_query: json!({}),
+            request_headers: json!({}),
+            request_body: String::new(),
+            request_body_truncated: false,
+            matched_mock_id: None,
+            variant: None,
+            template_context: None,
+            near_misses: None,
+            response_status: 404,
+            response_headers: json!({}),
+            response_body: String::new(),
+            response_body_truncated: false,
+            duration_ms: 0.1,
+            outcome: Outcome::Unmatched,
+            client_ip: "127.0.0.1".into(),
+            session_id: None,
+            created_at: "2026-01-01T00:00:00Z".into(),
+        }
+    }
+
+    /// A repository that records batch sizes.
+    fn recording_repo(sizes: Arc<Mutex<Vec<usize>>>, keep: u64) -> MockRepo {
+        let mut repo = MockRepo::new();
+        repo.expect_insert_batch().returning(move |entries| {
+            sizes.lock().unwrap().push(entries.len());
+            Ok(entries
+                .into_iter()
+                .enumerate()
+                .map(|(i, entry)| RequestLog {
+                    log_id: i as i64,
+                    entry,
+                })
+                .collect())
+        });
+        repo.expect_prune()
+            .withf(move |k| *k == keep)
+            .returning(|_| Ok(0));
+        repo
+    }
+
+    #[tokio::test]
+    async fn entries_are_written_in_batches_of_at_most_500() {
+        let sizes = Arc::new(Mutex::new(Vec::new()));
+        let inspector = Inspector::start(Arc::new(recording_repo(Arc::clone(&sizes), 7)), 7, 2000);
+        for i in 0..1200 {
+            inspector.record(entry(&format!("/{i}")));
+        }
+        inspector.flush_and_stop().await;
+        assert_eq!(*sizes.lock().unwrap(), vec![500, 500, 200]);
+        assert_eq!(inspector.stats().written.load(Ordering::Relaxed), 1200);
+    }
+
+    #[tokio::test]
+    async fn a_full_queue_drops_and_counts_instead_of_waiting() {
+        let sizes = Arc::new(Mutex::new(Vec::new()));
+        let inspector = Inspector::start(Arc::new(recording_repo(Arc::clone(&sizes), 10)), 10, 2);
+        // The writer cannot run between these calls (single-threaded test runtime).
+        for i in 0..5 {
+            inspector.record(entry(&format!("/{i}")));
+        }
+        assert_eq!(inspector.stats().dropped.load(Ordering::Relaxed), 3);
+        assert_eq!(inspector.queue_depth(), 2);
+        inspector.flush_and_stop().await;
+        assert_eq!(sizes.lock().unwrap().iter().sum::<usize>(), 2);
+    }
+
+    #[tokio::test]
+    async fn a_disabled_inspector_stores_nothing() {
+        let repo = MockRepo::new(); // any call would fail the test
+        let inspector = Inspector::start(Arc::new(repo), 0, 10);
+        inspector.record(entry("/x"));
+        assert!(!inspector.enabled());
+        inspector.flush_and_stop().await;
+    }
+
+    #[tokio::test]
+    async fn failed_writes_are_counted_as_dropped() {
+        let mut repo = MockRepo::new();
+        repo.expect_insert_batch()
+            .returning(|_| Err(RepositoryError::Unknown("disk full".into())));
+        repo.expect_prune().returning(|_| Ok(0));
+        let inspector = Inspector::start(Arc::new(repo), 10, 10);
+        inspector.record(entry("/x"));
+        inspector.flush_and_stop().await;
+        assert_eq!(inspector.stats().dropped.load(Ordering::Relaxed), 1);
+    }
+}

@@ -1,0 +1,88 @@
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use std::time::Duration;
+
+use domain::inspector::{NewRequestLog, RequestLogRepository};
+use serde_json::Value;
+use tokio::sync::{broadcast, mpsc, Notify};
+
+use super::json::log_to_json;
+use super::recorder::InspectorStats;
+
+/// Rows per transaction, and how long the first row of a batch may wait.
+const BATCH_ROWS: usize = 500;
+const BATCH_WAIT: Duration = Duration::from_millis(50);
+
+/// Collects entries into batches (up to 500 rows or 50 ms), writes each in one
+/// transaction, prunes beyond `max_entries`, and publishes what it wrote.
+/// On `stop` it drains the queue before returning, so nothing queued is lost.
+pub async fn run(
+    mut rx: mpsc::Receiver<NewRequestLog>,
+    repo: Arc<dyn RequestLogRepository>,
+    max_entries: u64,
+    live: broadcast::Sender<Arc<Value>>,
+    stats: Arc<InspectorStats>,
+    stop: Arc<Notify>,
+) {
+    let mut stopping = false;
+    loop {
+        let mut batch = Vec::with_capacity(BATCH_ROWS);
+        if !stopping {
+            tokio::select! {
+                first = rx.recv() => match first {
+                    Some(entry) => batch.push(entry),
+                    None => stopping = true,
+                },
+                () = stop.notified() => stopping = true,
+            }
+        }
+        if !stopping {
+            let deadline = tokio::time::Instant::now() + BATCH_WAIT;
+            while batch.len() < BATCH_ROWS {
+                match tokio::time::timeout_at(deadline, rx.recv()).await {
+                    Ok(Some(entry)) => batch.push(entry),
+                    Ok(None) | Err(_) => break,
+                }
+            }
+        }
+        if stopping {
+            while batch.len() < BATCH_ROWS {
+                match rx.try_recv() {
+                    Ok(entry) => batch.push(entry),
+                    Err(_) => break,
+                }
+            }
+            if batch.is_empty() {
+                return;
+            }
+        }
+        write(&repo, batch, max_entries, &live, &stats).await;
+    }
+}
+
+async fn write(
+    repo: &Arc<dyn RequestLogRepository>,
+    batch: Vec<NewRequestLog>,
+    max_entries: u64,
+    live: &broadcast::Sender<Arc<Value>>,
+    stats: &InspectorStats,
+) {
+    let count = batch.len() as u64;
+    match repo.insert_batch(batch).await {
+        Ok(written) => {
+            stats.written.fetch_add(count, Ordering::Relaxed);
+            if live.receiver_count() > 0 {
+                for log in &written {
+                    let _ = live.send(Arc::new(log_to_json(log)));
+                }
+            }
+        }
+        Err(e) => {
+            stats.dropped.fetch_add(count, Ordering::Relaxed);
+            tracing::error!(error = %e, rows = count, "inspector could not write a batch");
+        }
+    }
+    if let Err(e) = repo.prune(max_entries).await {
+        tracing::error!(error = %e, "inspector could not prune old entries");
+    }
+}

@@ -1,0 +1,102 @@
+//! The request inspector's record (SPEC §10) and its repository.
+
+use async_trait::async_trait;
+use serde_json::Value;
+
+use crate::{Outcome, RepositoryError};
+
+/// Bodies are stored up to this many bytes; longer ones are cut and marked.
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+/// One mock-surface exchange, as logged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewRequestLog {
+    pub request_method: String,
+    pub request_path: String,
+    pub request_query: Value,
+    pub request_headers: Value,
+    pub request_body: String,
+    pub request_body_truncated: bool,
+    pub matched_mock_id: Option<String>,
+    pub variant: Option<i64>,
+    pub template_context: Option<Value>,
+    pub near_misses: Option<Value>,
+    pub response_status: u16,
+    pub response_headers: Value,
+    pub response_body: String,
+    pub response_body_truncated: bool,
+    pub duration_ms: f64,
+    pub outcome: Outcome,
+    pub client_ip: String,
+    pub session_id: Option<String>,
+    pub created_at: String,
+}
+
+/// A stored entry: the exchange and its id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestLog {
+    pub log_id: i64,
+    pub entry: NewRequestLog,
+}
+
+/// Filters of the inspector list; `None` means any.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RequestLogFilter {
+    pub session_id: Option<String>,
+    pub mock_id: Option<String>,
+    pub method: Option<String>,
+    pub status: Option<u16>,
+    pub outcome: Option<Outcome>,
+    /// Substring of the request path.
+    pub path: Option<String>,
+    /// Only entries older than this id (cursor pagination).
+    pub before: Option<i64>,
+    pub limit: i64,
+}
+
+/// Text cut to [`BODY_LIMIT`] bytes on a character boundary, and whether it was cut.
+pub fn truncate_body(bytes: &[u8]) -> (String, bool) {
+    if bytes.len() <= BODY_LIMIT {
+        return (String::from_utf8_lossy(bytes).into_owned(), false);
+    }
+    let mut text = String::from_utf8_lossy(&bytes[..BODY_LIMIT]).into_owned();
+    while text.len() > BODY_LIMIT {
+        text.pop();
+    }
+    (text, true)
+}
+
+/// Storage of request logs (SPEC §10).
+#[async_trait]
+pub trait RequestLogRepository: Send + Sync {
+    /// Inserts entries in one transaction, returning them with their ids.
+    async fn insert_batch(
+        &self,
+        entries: Vec<NewRequestLog>,
+    ) -> Result<Vec<RequestLog>, RepositoryError>;
+    /// Newest first, with the total number matching the filter (ignoring `before`/`limit`).
+    async fn list(
+        &self,
+        filter: &RequestLogFilter,
+    ) -> Result<(Vec<RequestLog>, i64), RepositoryError>;
+    async fn get(&self, log_id: i64) -> Result<Option<RequestLog>, RepositoryError>;
+    async fn clear(&self) -> Result<usize, RepositoryError>;
+    /// Deletes the oldest rows beyond `keep`; returns how many went.
+    async fn prune(&self, keep: u64) -> Result<usize, RepositoryError>;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bodies_over_the_limit_are_cut_on_a_char_boundary() {
+        let (short, cut) = truncate_body(b"hello");
+        assert_eq!((short.as_str(), cut), ("hello", false));
+        let long = "é".repeat(BODY_LIMIT);
+        let (text, cut) = truncate_body(long.as_bytes());
+        assert!(cut);
+        assert!(text.len() <= BODY_LIMIT);
+        assert!(text.chars().all(|c| c == 'é'));
+    }
+}

@@ -1,0 +1,6 @@
+//! Diesel storage of the request inspector.
+
+mod repository;
+mod row;
+
+pub use repository::SqliteRequestLogRepository;

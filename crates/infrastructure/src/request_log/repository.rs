@@ -1,0 +1,146 @@
+use async_trait::async_trait;
+use diesel::prelude::*;
+use diesel::sqlite::Sqlite;
+use domain::inspector::{NewRequestLog, RequestLog, RequestLogFilter, RequestLogRepository};
+use domain::RepositoryError;
+
+use super::row::{NewRow, Row};
+use crate::db::schema::request_log;
+use crate::db::{run_blocking, DbPool};
+use crate::InfraError;
+
+/// [`RequestLogRepository`] over SQLite.
+#[derive(Clone)]
+pub struct SqliteRequestLogRepository {
+    pool: DbPool,
+}
+
+impl SqliteRequestLogRepository {
+    pub fn new(pool: DbPool) -> Self {
+        Self { pool }
+    }
+}
+
+fn filtered(
+    filter: &RequestLogFilter,
+    with_cursor: bool,
+) -> request_log::BoxedQuery<'static, Sqlite> {
+    let mut query = request_log::table.into_boxed();
+    if let Some(s) = &filter.session_id {
+        query = query.filter(request_log::session_id.eq(s.clone()));
+    }
+    if let Some(m) = &filter.mock_id {
+        query = query.filter(request_log::matched_mock_id.eq(m.clone()));
+    }
+    if let Some(m) = &filter.method {
+        query = query.filter(request_log::request_method.eq(m.to_ascii_uppercase()));
+    }
+    if let Some(s) = filter.status {
+        query = query.filter(request_log::response_status.eq(i32::from(s)));
+    }
+    if let Some(o) = filter.outcome {
+        query = query.filter(request_log::outcome.eq(o.as_str()));
+    }
+    if let Some(p) = &filter.path {
+        let escaped = p
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        query = query.filter(
+            request_log::request_path
+                .like(format!("%{escaped}%"))
+                .escape('\\'),
+        );
+    }
+    if let (true, Some(before)) = (with_cursor, filter.before) {
+        query = query.filter(request_log::log_id.lt(before));
+    }
+    query
+}
+
+fn to_domain(rows: Vec<Row>) -> Result<Vec<RequestLog>, InfraError> {
+    rows.into_iter().map(RequestLog::try_from).collect()
+}
+
+#[async_trait]
+impl RequestLogRepository for SqliteRequestLogRepository {
+    async fn insert_batch(
+        &self,
+        entries: Vec<NewRequestLog>,
+    ) -> Result<Vec<RequestLog>, RepositoryError> {
+        let rows: Vec<NewRow> = entries.iter().map(NewRow::from).collect();
+        let ids = run_blocking(&self.pool, move |conn| {
+            Ok(conn.immediate_transaction(|conn| {
+                rows.iter()
+                    .map(|row| {
+                        diesel::insert_into(request_log::table)
+                            .values(row)
+                            .returning(request_log::log_id)
+                            .get_result::<i64>(conn)
+                    })
+                    .collect::<Result<Vec<i64>, diesel::result::Error>>()
+            })?)
+        })
+        .await?;
+        Ok(ids
+            .into_iter()
+            .zip(entries)
+            .map(|(log_id, entry)| RequestLog { log_id, entry })
+            .collect())
+    }
+
+    async fn list(
+        &self,
+        filter: &RequestLogFilter,
+    ) -> Result<(Vec<RequestLog>, i64), RepositoryError> {
+        let filter = filter.clone();
+        let (rows, total) = run_blocking(&self.pool, move |conn| {
+            let total: i64 = filtered(&filter, false).count().get_result(conn)?;
+            let rows = filtered(&filter, true)
+                .select(Row::as_select())
+                .order(request_log::log_id.desc())
+                .limit(filter.limit)
+                .load::<Row>(conn)?;
+            Ok((rows, total))
+        })
+        .await?;
+        Ok((to_domain(rows)?, total))
+    }
+
+    async fn get(&self, log_id: i64) -> Result<Option<RequestLog>, RepositoryError> {
+        let row = run_blocking(&self.pool, move |conn| {
+            Ok(request_log::table
+                .find(log_id)
+                .select(Row::as_select())
+                .first(conn)
+                .optional()?)
+        })
+        .await?;
+        Ok(row.map(RequestLog::try_from).transpose()?)
+    }
+
+    async fn clear(&self) -> Result<usize, RepositoryError> {
+        Ok(run_blocking(&self.pool, |conn| {
+            Ok(diesel::delete(request_log::table).execute(conn)?)
+        })
+        .await?)
+    }
+
+    /// Ids only grow, so "the newest `keep`" are the ids above max(id) - keep:
+    /// one indexed delete, no sort.
+    async fn prune(&self, keep: u64) -> Result<usize, RepositoryError> {
+        let keep = i64::try_from(keep).unwrap_or(i64::MAX);
+        Ok(run_blocking(&self.pool, move |conn| {
+            let newest: Option<i64> = request_log::table
+                .select(diesel::dsl::max(request_log::log_id))
+                .first(conn)?;
+            let Some(newest) = newest else { return Ok(0) };
+            let cutoff = newest.saturating_sub(keep);
+            Ok(
+                diesel::delete(request_log::table.filter(request_log::log_id.le(cutoff)))
+                    .execute(conn)?,
+            )
+        })
+        .await?)
+    }
+}

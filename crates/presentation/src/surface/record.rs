@@ -1,0 +1,82 @@
+//! Builds the inspector entry of one exchange from data already at hand.
+
+use std::time::Instant;
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::HttpResponse;
+use bytes::Bytes;
+use domain::inspector::{truncate_body, NewRequestLog};
+use domain::IncomingRequest;
+use serde_json::{json, Map, Value};
+
+use super::Served;
+
+/// Takes the (already complete) body out of a response and puts it back.
+pub fn body_of(response: HttpResponse) -> (HttpResponse, Bytes) {
+    let (head, body) = response.into_parts();
+    let bytes = body.try_into_bytes().unwrap_or_default();
+    (head.set_body(BoxBody::new(bytes.clone())), bytes)
+}
+
+/// Repeated names become arrays, single ones plain strings.
+fn pairs(items: impl Iterator<Item = (String, String)>) -> Value {
+    let mut map = Map::new();
+    for (k, v) in items {
+        match map.get_mut(&k) {
+            Some(Value::Array(list)) => list.push(Value::String(v)),
+            Some(existing) => *existing = json!([existing.clone(), v]),
+            None => {
+                map.insert(k, Value::String(v));
+            }
+        }
+    }
+    Value::Object(map)
+}
+
+pub fn entry(
+    req: &IncomingRequest,
+    served: &Served,
+    response_body: &[u8],
+    started: Instant,
+) -> NewRequestLog {
+    let (request_body, request_body_truncated) = truncate_body(&req.body);
+    let (response_body, response_body_truncated) = truncate_body(response_body);
+    let response_headers = pairs(served.response.headers().iter().map(|(k, v)| {
+        (
+            k.as_str().to_string(),
+            String::from_utf8_lossy(v.as_bytes()).into_owned(),
+        )
+    }));
+    let near_misses = (!served.near_misses.is_empty()).then(|| {
+        Value::Array(
+            served
+                .near_misses
+                .iter()
+                .map(
+                    |n| json!({"mock_id": n.mock_id, "mock_name": n.mock_name, "reason": n.reason}),
+                )
+                .collect(),
+        )
+    });
+    NewRequestLog {
+        request_method: req.method.clone(),
+        request_path: req.path.clone(),
+        request_query: pairs(req.query.iter().cloned()),
+        request_headers: pairs(req.headers.iter().cloned()),
+        request_body,
+        request_body_truncated,
+        matched_mock_id: served.mock_id.clone(),
+        variant: served.variant.and_then(|v| i64::try_from(v).ok()),
+        template_context: served.template_context.clone(),
+        near_misses,
+        response_status: served.response.status().as_u16(),
+        response_headers,
+        response_body,
+        response_body_truncated,
+        duration_ms: started.elapsed().as_secs_f64() * 1000.0,
+        outcome: served.outcome,
+        client_ip: req.client_ip.clone(),
+        session_id: req.session_id.clone(),
+        created_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
+    }
+}
