@@ -13,6 +13,7 @@ mod mocks_crud;
 mod near_misses;
 mod ordering;
 mod process;
+mod security;
 mod state;
 mod templates;
 mod validation;

@@ -1,6 +1,7 @@
 //! Mimicus use cases: parse and validate wire input, orchestrate the
 //! repositories and keep the in-memory mock catalog in step with storage.
 
+pub mod api_keys;
 pub mod dto;
 pub mod error;
 pub mod inspector;
@@ -8,6 +9,7 @@ pub mod mocks;
 pub mod preview;
 pub mod state;
 
+pub use api_keys::ApiKeyService;
 pub use error::AppError;
 pub use inspector::Inspector;
 pub use mocks::{ImportReport, MockService, MockStateReset};

@@ -2,6 +2,7 @@
 //! which response is produced. Free of web and database frameworks so the
 //! rules can be unit-tested in isolation.
 
+pub mod api_key;
 pub mod error;
 pub mod inspector;
 pub mod matching;

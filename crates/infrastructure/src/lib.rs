@@ -1,10 +1,12 @@
 //! Adapters: SQLite storage through Diesel, behind the domain's repository traits.
 
+pub mod api_keys;
 pub mod db;
 pub mod mocks;
 pub mod request_log;
 pub mod state;
 
+pub use api_keys::SqliteApiKeyRepository;
 pub use db::{build_pool, DbPool, InfraError};
 pub use mocks::SqliteMockRepository;
 pub use request_log::SqliteRequestLogRepository;

@@ -1,5 +1,6 @@
 //! HTTP layer: admin API routes, the mock surface, and SPEC §2 error mapping.
 
+pub mod auth;
 pub mod body;
 pub mod error;
 pub mod metrics;
@@ -18,7 +19,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(metrics::configure)
         .service(
             web::scope("/api/admin")
+                .wrap(actix_web::middleware::from_fn(auth::require_api_key))
                 .wrap(tracing_actix_web::TracingLogger::default())
+                .configure(routes::api_keys::configure)
                 .configure(routes::mocks::configure)
                 .configure(routes::state::configure)
                 .configure(routes::inspector::configure)

@@ -1,6 +1,6 @@
 use std::sync::Arc;
 
-use application::{Inspector, MockService, StateService};
+use application::{ApiKeyService, Inspector, MockService, StateService};
 
 use crate::metrics::Metrics;
 
@@ -9,6 +9,7 @@ pub struct AppState {
     pub mocks: Arc<MockService>,
     pub state: Arc<StateService>,
     pub inspector: Arc<Inspector>,
+    pub api_keys: Arc<ApiKeyService>,
     pub metrics: Arc<Metrics>,
     /// Largest accepted request body, in bytes (admin API and mock surface).
     pub body_limit: usize,

@@ -3,10 +3,11 @@ use std::sync::Arc;
 
 use actix_web::dev::Server;
 use actix_web::{web, App, HttpServer};
-use application::{Inspector, MockService, StateService};
+use application::{ApiKeyService, AppError, Inspector, MockService, StateService};
 use domain::{MockCatalog, RepositoryError};
 use infrastructure::{
-    build_pool, InfraError, SqliteMockRepository, SqliteRequestLogRepository, SqliteStateRepository,
+    build_pool, InfraError, SqliteApiKeyRepository, SqliteMockRepository,
+    SqliteRequestLogRepository, SqliteStateRepository,
 };
 use presentation::metrics::Metrics;
 use presentation::AppState;
@@ -26,6 +27,8 @@ pub enum StartupError {
         #[source]
         source: std::io::Error,
     },
+    #[error("could not set up API keys: {0}")]
+    Keys(#[from] AppError),
     #[error("server error: {0}")]
     Io(#[from] std::io::Error),
     #[error("startup task failed: {0}")]
@@ -56,6 +59,7 @@ impl Application {
             config.inspector_queue_capacity,
         ));
         let metrics = Arc::new(Metrics::new().map_err(|e| StartupError::Task(e.to_string()))?);
+        let api_keys = Arc::new(secure_admin(&config, &pool).await?);
         let repo = Arc::new(SqliteMockRepository::new(pool));
         let catalog = Arc::new(MockCatalog::load(repo.as_ref()).await?);
         let mocks = Arc::new(MockService::new(repo, catalog));
@@ -64,6 +68,7 @@ impl Application {
             state: state_store,
             inspector: Arc::clone(&inspector),
             metrics,
+            api_keys,
             body_limit: config.body_limit,
             session_header: config.session_header.clone(),
         });
@@ -103,4 +108,34 @@ impl Application {
         tracing::info!("mimicus stopped");
         Ok(())
     }
+}
+
+/// Whether `host` only accepts connections from this machine.
+fn is_loopback(host: &str) -> bool {
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .trim_matches(|c| c == '[' || c == ']')
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// Loads API keys. Bound beyond loopback with no key at all, creates one and
+/// prints it once to stderr (never through the logger), so the admin API is
+/// never open to the network.
+async fn secure_admin(
+    config: &Config,
+    pool: &infrastructure::DbPool,
+) -> Result<ApiKeyService, StartupError> {
+    let loopback = is_loopback(&config.host);
+    let repo = Arc::new(SqliteApiKeyRepository::new(pool.clone()));
+    let keys = ApiKeyService::load(repo, config.api_key.as_deref(), loopback).await?;
+    if !loopback && !keys.has_keys() {
+        let (_, key) = keys.create("generated at first start").await?;
+        eprintln!(
+            "mimicus: the admin API is reachable from the network and had no API key, so one was created.\n\
+             mimicus: admin API key (shown only now): {key}\n\
+             mimicus: send it as X-API-Key or Authorization: Bearer; manage keys at /api/admin/api-keys"
+        );
+    }
+    Ok(keys)
 }

@@ -1,6 +1,17 @@
 // @generated automatically by Diesel CLI.
 
 diesel::table! {
+    api_keys (id) {
+        id -> Text,
+        name -> Text,
+        prefix -> Text,
+        hash -> Text,
+        created_at -> Text,
+        last_used_at -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
     mocks (mock_id) {
         mock_id -> Text,
         mock_name -> Text,
@@ -54,4 +65,4 @@ diesel::table! {
     }
 }
 
-diesel::allow_tables_to_appear_in_same_query!(mocks, request_log, state,);
+diesel::allow_tables_to_appear_in_same_query!(api_keys, mocks, request_log, state,);

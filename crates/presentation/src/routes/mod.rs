@@ -1,5 +1,6 @@
 //! Route groups; each exposes `configure` and is mounted by [`crate::configure`].
 
+pub mod api_keys;
 pub mod health;
 pub mod inspector;
 pub mod mocks;
