@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod body_limits;
+mod faults;
 mod helpers;
 mod inspector;
 mod matching;
@@ -17,3 +18,4 @@ mod security;
 mod state;
 mod templates;
 mod validation;
+mod variants;

@@ -4,6 +4,7 @@
 pub mod api_keys;
 pub mod dto;
 pub mod error;
+pub mod faults;
 pub mod inspector;
 pub mod mocks;
 pub mod preview;

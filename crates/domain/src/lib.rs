@@ -4,6 +4,7 @@
 
 pub mod api_key;
 pub mod error;
+pub mod faults;
 pub mod inspector;
 pub mod matching;
 pub mod mock;

@@ -5,9 +5,11 @@ pub mod db;
 pub mod mocks;
 pub mod request_log;
 pub mod state;
+pub mod variant_positions;
 
 pub use api_keys::SqliteApiKeyRepository;
 pub use db::{build_pool, DbPool, InfraError};
 pub use mocks::SqliteMockRepository;
 pub use request_log::SqliteRequestLogRepository;
 pub use state::SqliteStateRepository;
+pub use variant_positions::SqliteVariantPositionRepository;

@@ -1,6 +1,7 @@
 use std::sync::Arc;
 
 use application::{ApiKeyService, Inspector, MockService, StateService};
+use domain::faults::{RateLimiter, VariantPositionRepository};
 
 use crate::metrics::Metrics;
 
@@ -10,6 +11,8 @@ pub struct AppState {
     pub state: Arc<StateService>,
     pub inspector: Arc<Inspector>,
     pub api_keys: Arc<ApiKeyService>,
+    pub limiter: Arc<RateLimiter>,
+    pub positions: Arc<dyn VariantPositionRepository>,
     pub metrics: Arc<Metrics>,
     /// Largest accepted request body, in bytes (admin API and mock surface).
     pub body_limit: usize,

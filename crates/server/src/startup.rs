@@ -3,11 +3,13 @@ use std::sync::Arc;
 
 use actix_web::dev::Server;
 use actix_web::{web, App, HttpServer};
+use application::faults::FaultState;
 use application::{ApiKeyService, AppError, Inspector, MockService, StateService};
+use domain::faults::{RateLimiter, VariantPositionRepository};
 use domain::{MockCatalog, RepositoryError};
 use infrastructure::{
     build_pool, InfraError, SqliteApiKeyRepository, SqliteMockRepository,
-    SqliteRequestLogRepository, SqliteStateRepository,
+    SqliteRequestLogRepository, SqliteStateRepository, SqliteVariantPositionRepository,
 };
 use presentation::metrics::Metrics;
 use presentation::AppState;
@@ -60,15 +62,24 @@ impl Application {
         ));
         let metrics = Arc::new(Metrics::new().map_err(|e| StartupError::Task(e.to_string()))?);
         let api_keys = Arc::new(secure_admin(&config, &pool).await?);
-        let repo = Arc::new(SqliteMockRepository::new(pool));
+        let repo = Arc::new(SqliteMockRepository::new(pool.clone()));
         let catalog = Arc::new(MockCatalog::load(repo.as_ref()).await?);
-        let mocks = Arc::new(MockService::new(repo, catalog));
+        let limiter = Arc::new(RateLimiter::new());
+        let positions: Arc<dyn VariantPositionRepository> =
+            Arc::new(SqliteVariantPositionRepository::new(pool.clone()));
+        let fault_state = Arc::new(FaultState {
+            limiter: Arc::clone(&limiter),
+            positions: Arc::clone(&positions),
+        });
+        let mocks = Arc::new(MockService::new(repo, catalog).with_reset(fault_state));
         let state = web::Data::new(AppState {
             mocks,
             state: state_store,
             inspector: Arc::clone(&inspector),
             metrics,
             api_keys,
+            limiter,
+            positions,
             body_limit: config.body_limit,
             session_header: config.session_header.clone(),
         });

@@ -65,4 +65,19 @@ diesel::table! {
     }
 }
 
-diesel::allow_tables_to_appear_in_same_query!(api_keys, mocks, request_log, state,);
+diesel::table! {
+    variant_positions (mock_id, scope) {
+        mock_id -> Text,
+        scope -> Text,
+        position -> BigInt,
+        updated_at -> Text,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(
+    api_keys,
+    mocks,
+    request_log,
+    state,
+    variant_positions,
+);

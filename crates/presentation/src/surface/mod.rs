@@ -4,6 +4,7 @@
 //! returns a [`Served`] record of what happened, which the inspector and
 //! metrics consume without touching the decision logic.
 
+mod faults;
 mod incoming;
 mod pipeline;
 mod record;

@@ -1,7 +1,9 @@
 use actix_web::HttpResponse;
+use domain::faults::{should_fail, Decision};
 use domain::{IncomingRequest, NearMiss, Outcome};
 use serde_json::Value;
 
+use super::faults;
 use super::render::{self, Part};
 use super::unmatched;
 use crate::AppState;
@@ -31,6 +33,8 @@ impl Served {
     }
 }
 
+const SIMULATED: &str = "x-mimicus-simulated-error";
+
 /// Finds the mock and produces its answer. Order (SPEC §7):
 /// rate limit → error simulation → delay → variant / response.
 pub async fn serve(state: &AppState, req: &IncomingRequest) -> Served {
@@ -40,26 +44,92 @@ pub async fn serve(state: &AppState, req: &IncomingRequest) -> Served {
     };
     drop(index);
     let mock = found.mock;
-    let delay = mock.response.delay(&mut rand::thread_rng());
+    let id = Some(mock.id.to_string());
+
+    let mut extra_headers = Vec::new();
+    match faults::rate_limit(state, &mock, req) {
+        Some(Decision::Limited {
+            limit,
+            retry_after_secs,
+        }) => {
+            return Served::new(
+                faults::too_many(&mock, limit, retry_after_secs),
+                Outcome::RateLimited,
+                id,
+            );
+        }
+        Some(Decision::Allowed { limit, remaining }) => {
+            extra_headers.push(("x-ratelimit-limit", limit.to_string()));
+            extra_headers.push(("x-ratelimit-remaining", remaining.to_string()));
+        }
+        None => {}
+    }
+
+    let spec = &mock.response;
+    if should_fail(mock.faults.error_rate, &mut rand::thread_rng()) {
+        let body = Value::String(mock.faults.error_body.clone());
+        let part = Part {
+            status: mock.faults.error_status_code.get(),
+            headers: &spec.headers,
+            body: &body,
+            is_template: spec.is_template,
+            body_template: "error_body".into(),
+            header_prefix: "response_headers.".into(),
+        };
+        let mut rendered = render::respond(state, &mock, req, &found.path_params, part).await;
+        extra_headers.push((SIMULATED, "true".to_string()));
+        faults::add_headers(&mut rendered.response, &extra_headers);
+        let outcome = if rendered.failed {
+            Outcome::TemplateError
+        } else {
+            Outcome::ErrorSimulated
+        };
+        let mut served = Served::new(rendered.response, outcome, id);
+        served.template_context = rendered.context;
+        return served;
+    }
+
+    let delay = spec.delay(&mut rand::thread_rng());
     if !delay.is_zero() {
         tokio::time::sleep(delay).await;
     }
-    let spec = &mock.response;
-    let part = Part {
-        status: spec.status.get(),
-        headers: &spec.headers,
-        body: &spec.body,
-        is_template: spec.is_template,
-        body_template: "response_body".into(),
-        header_prefix: "response_headers.".into(),
+
+    let (part, variant) = if mock.variants.is_empty() {
+        let part = Part {
+            status: spec.status.get(),
+            headers: &spec.headers,
+            body: &spec.body,
+            is_template: spec.is_template,
+            body_template: "response_body".into(),
+            header_prefix: "response_headers.".into(),
+        };
+        (part, None)
+    } else {
+        let i = faults::choose_variant(state, &mock, req).await;
+        let v = &mock.variants[i].response;
+        if v.delay_ms > 0 {
+            tokio::time::sleep(std::time::Duration::from_millis(v.delay_ms)).await;
+        }
+        let part = Part {
+            status: v.status.get(),
+            headers: &v.headers,
+            body: &v.body,
+            is_template: v.is_template,
+            body_template: format!("variants[{i}].response.body"),
+            header_prefix: format!("variants[{i}].response.headers."),
+        };
+        extra_headers.push(("x-mimicus-variant", i.to_string()));
+        (part, Some(i))
     };
-    let rendered = render::respond(state, &mock, req, &found.path_params, part).await;
+    let mut rendered = render::respond(state, &mock, req, &found.path_params, part).await;
+    faults::add_headers(&mut rendered.response, &extra_headers);
     let outcome = if rendered.failed {
         Outcome::TemplateError
     } else {
         Outcome::Matched
     };
-    let mut served = Served::new(rendered.response, outcome, Some(mock.id.to_string()));
+    let mut served = Served::new(rendered.response, outcome, id);
+    served.variant = variant;
     served.template_context = rendered.context;
     served
 }
