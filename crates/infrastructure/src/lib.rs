@@ -8,7 +8,7 @@ pub mod state;
 pub mod variant_positions;
 
 pub use api_keys::SqliteApiKeyRepository;
-pub use db::{build_pool, DbPool, InfraError};
+pub use db::{build_pool, DbPool, InfraError, WriteGate};
 pub use mocks::SqliteMockRepository;
 pub use request_log::SqliteRequestLogRepository;
 pub use state::SqliteStateRepository;

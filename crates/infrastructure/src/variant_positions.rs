@@ -7,16 +7,17 @@ use domain::faults::VariantPositionRepository;
 use domain::RepositoryError;
 
 use crate::db::schema::variant_positions;
-use crate::db::{run_blocking, DbPool};
+use crate::db::{run_blocking, DbPool, WriteGate};
 
 #[derive(Clone)]
 pub struct SqliteVariantPositionRepository {
     pool: DbPool,
+    gate: WriteGate,
 }
 
 impl SqliteVariantPositionRepository {
-    pub fn new(pool: DbPool) -> Self {
-        Self { pool }
+    pub fn new(pool: DbPool, gate: WriteGate) -> Self {
+        Self { pool, gate }
     }
 }
 
@@ -32,7 +33,9 @@ impl VariantPositionRepository for SqliteVariantPositionRepository {
     async fn advance(&self, mock_id: &str, scope: &str) -> Result<u64, RepositoryError> {
         let (mock_id, scope) = (mock_id.to_string(), scope.to_string());
         let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+        let gate = self.gate.clone();
         let row: Before = run_blocking(&self.pool, move |conn| {
+            let _write = gate.enter();
             Ok(diesel::sql_query(
                 "INSERT INTO variant_positions (mock_id, scope, position, updated_at) VALUES (?1, ?2, 1, ?3) \
                  ON CONFLICT (mock_id, scope) DO UPDATE SET position = position + 1, updated_at = excluded.updated_at \

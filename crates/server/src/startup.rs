@@ -9,7 +9,7 @@ use domain::faults::{RateLimiter, VariantPositionRepository};
 use domain::{MockCatalog, RepositoryError};
 use infrastructure::{
     build_pool, InfraError, SqliteApiKeyRepository, SqliteMockRepository,
-    SqliteRequestLogRepository, SqliteStateRepository, SqliteVariantPositionRepository,
+    SqliteRequestLogRepository, SqliteStateRepository, SqliteVariantPositionRepository, WriteGate,
 };
 use presentation::metrics::Metrics;
 use presentation::AppState;
@@ -52,11 +52,13 @@ impl Application {
         let pool = tokio::task::spawn_blocking(move || build_pool(&url))
             .await
             .map_err(|e| StartupError::Task(e.to_string()))??;
+        let gate = WriteGate::new();
         let state_store = Arc::new(StateService::new(Arc::new(SqliteStateRepository::new(
             pool.clone(),
+            gate.clone(),
         ))));
         let inspector = Arc::new(Inspector::start(
-            Arc::new(SqliteRequestLogRepository::new(pool.clone())),
+            Arc::new(SqliteRequestLogRepository::new(pool.clone(), gate.clone())),
             config.inspector_max_entries,
             config.inspector_queue_capacity,
         ));
@@ -65,8 +67,9 @@ impl Application {
         let repo = Arc::new(SqliteMockRepository::new(pool.clone()));
         let catalog = Arc::new(MockCatalog::load(repo.as_ref()).await?);
         let limiter = Arc::new(RateLimiter::new());
-        let positions: Arc<dyn VariantPositionRepository> =
-            Arc::new(SqliteVariantPositionRepository::new(pool.clone()));
+        let positions: Arc<dyn VariantPositionRepository> = Arc::new(
+            SqliteVariantPositionRepository::new(pool.clone(), gate.clone()),
+        );
         let fault_state = Arc::new(FaultState {
             limiter: Arc::clone(&limiter),
             positions: Arc::clone(&positions),

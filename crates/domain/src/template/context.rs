@@ -60,7 +60,7 @@ impl TemplateRequest {
 /// Request headers with case-insensitive lookup: `request.headers['content-type']`
 /// and `request.headers['Content-Type']` both work.
 #[derive(Debug)]
-struct Headers(Vec<(String, String)>);
+struct Headers(Arc<TemplateRequest>);
 
 impl Object for Headers {
     fn repr(self: &Arc<Self>) -> ObjectRepr {
@@ -70,13 +70,124 @@ impl Object for Headers {
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
         let key = key.as_str()?;
         self.0
+            .headers
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case(key))
-            .map(|(_, v)| Value::from(v.clone()))
+            .map(|(_, v)| Value::from(v.as_str()))
     }
 
     fn enumerate(self: &Arc<Self>) -> Enumerator {
-        Enumerator::Values(self.0.iter().map(|(k, _)| Value::from(k.clone())).collect())
+        Enumerator::Values(
+            self.0
+                .headers
+                .iter()
+                .map(|(k, _)| Value::from(k.to_ascii_lowercase()))
+                .collect(),
+        )
+    }
+}
+
+/// Name → first value, as a template map.
+fn first_value_map(pairs: &[(String, String)]) -> Value {
+    let mut seen: Vec<(&str, &str)> = Vec::with_capacity(pairs.len());
+    for (k, v) in pairs {
+        if !seen.iter().any(|(s, _)| s == k) {
+            seen.push((k, v));
+        }
+    }
+    Value::from_iter(
+        seen.into_iter()
+            .map(|(k, v)| (k.to_string(), Value::from(v))),
+    )
+}
+
+/// `request`: each field is built only when a template reads it, so a
+/// template that uses one path param pays for nothing else.
+#[derive(Debug)]
+struct RequestObject {
+    request: Arc<TemplateRequest>,
+    json: std::sync::OnceLock<Value>,
+}
+
+impl Object for RequestObject {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Map
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        let r = &self.request;
+        Some(match key.as_str()? {
+            "method" => Value::from(r.method.as_str()),
+            "path" => Value::from(r.path.as_str()),
+            "headers" => Value::from_object(Headers(Arc::clone(r))),
+            "query" => first_value_map(&r.query),
+            "json" => self
+                .json
+                .get_or_init(|| {
+                    serde_json::from_str::<serde_json::Value>(&r.body)
+                        .map(|j| Value::from_serialize(&j))
+                        .unwrap_or(Value::from(()))
+                })
+                .clone(),
+            "body" => Value::from(r.body.as_str()),
+            "path_params" => first_value_map(&r.path_params),
+            "cookies" => first_value_map(&r.cookies()),
+            _ => return None,
+        })
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Str(&[
+            "method",
+            "path",
+            "headers",
+            "query",
+            "json",
+            "body",
+            "path_params",
+            "cookies",
+        ])
+    }
+}
+
+/// The top level of the context.
+#[derive(Debug)]
+struct Root {
+    request: Value,
+    mock: Value,
+    session_id: Value,
+    client_ip: Value,
+    state: Option<Value>,
+}
+
+impl Object for Root {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Map
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        Some(match key.as_str()? {
+            "request" => self.request.clone(),
+            "mock" => self.mock.clone(),
+            "session_id" => self.session_id.clone(),
+            "client_ip" => self.client_ip.clone(),
+            "env" => Value::from_iter([("timestamp", Value::from(chrono::Utc::now().timestamp()))]),
+            "faker" => Value::from_object(FakerObject),
+            "state" => return self.state.clone(),
+            _ => return None,
+        })
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Str(&[
+            "request",
+            "mock",
+            "session_id",
+            "client_ip",
+            "env",
+            "faker",
+            "state",
+        ])
     }
 }
 
@@ -91,7 +202,9 @@ fn first_values(pairs: &[(String, String)]) -> serde_json::Map<String, serde_jso
 /// Everything a render needs, built once per request.
 pub struct RenderContext {
     value: Value,
-    json: serde_json::Value,
+    request: Arc<TemplateRequest>,
+    mock_id: String,
+    mock_name: String,
     uses_state: bool,
 }
 
@@ -102,68 +215,40 @@ impl RenderContext {
         mock_name: &str,
         store: Option<Arc<dyn StateRepository>>,
     ) -> Self {
-        let parsed: Option<serde_json::Value> = serde_json::from_str(&request.body).ok();
-        let headers: Vec<(String, String)> = request
-            .headers
-            .iter()
-            .map(|(k, v)| (k.to_ascii_lowercase(), v.clone()))
-            .collect();
-        let json = json!({
-            "request": {
-                "method": request.method,
-                "path": request.path,
-                "headers": first_values(&headers),
-                "query": first_values(&request.query),
-                "json": parsed,
-                "body": request.body,
-                "path_params": first_values(&request.path_params),
-                "cookies": first_values(&request.cookies()),
-            },
-            "session_id": request.session_id,
-            "client_ip": request.client_ip,
-            "mock": {"id": mock_id, "name": mock_name},
-            "env": {"timestamp": chrono::Utc::now().timestamp()},
-        });
-        let mut request_value: Vec<(String, Value)> = match json.get("request") {
-            Some(serde_json::Value::Object(o)) => o
-                .iter()
-                .map(|(k, v)| (k.clone(), Value::from_serialize(v)))
-                .collect(),
-            _ => Vec::new(),
-        };
-        for entry in &mut request_value {
-            if entry.0 == "headers" {
-                entry.1 = Value::from_object(Headers(headers.clone()));
-            }
-        }
-        let mut root: Vec<(String, Value)> = match &json {
-            serde_json::Value::Object(o) => o
-                .iter()
-                .filter(|(k, _)| k.as_str() != "request")
-                .map(|(k, v)| (k.clone(), Value::from_serialize(v)))
-                .collect(),
-            _ => Vec::new(),
-        };
-        root.push(("request".into(), Value::from_iter(request_value)));
-        root.push(("faker".into(), Value::from_object(FakerObject)));
+        let request = Arc::new(request.clone());
         let uses_state = store.is_some();
-        if let Some(store) = store {
+        let state = store.map(|store| {
             let meta = StateMeta {
                 mock_id: Some(mock_id.to_string()),
                 client_ip: Some(request.client_ip.clone()),
             };
-            root.push((
-                "state".into(),
-                Value::from_object(StateObject {
-                    store,
-                    scope: request.scope(),
-                    meta,
-                }),
-            ));
-        }
+            Value::from_object(StateObject {
+                store,
+                scope: request.scope(),
+                meta,
+            })
+        });
+        let root = Root {
+            request: Value::from_object(RequestObject {
+                request: Arc::clone(&request),
+                json: std::sync::OnceLock::new(),
+            }),
+            mock: Value::from_iter([
+                ("id", Value::from(mock_id)),
+                ("name", Value::from(mock_name)),
+            ]),
+            session_id: request
+                .session_id
+                .as_deref()
+                .map_or(Value::from(()), Value::from),
+            client_ip: Value::from(request.client_ip.as_str()),
+            state,
+        };
         Self {
-            value: Value::from_iter(root),
-            json,
+            value: Value::from_object(root),
+            request,
+            mock_id: mock_id.to_string(),
+            mock_name: mock_name.to_string(),
             uses_state,
         }
     }
@@ -172,9 +257,31 @@ impl RenderContext {
         &self.value
     }
 
-    /// The context as JSON (without the `state` and `faker` objects), as given to the template.
-    pub fn as_json(&self) -> &serde_json::Value {
-        &self.json
+    /// The context as JSON (without the `state` and `faker` objects), as given
+    /// to the template; built only when asked (the inspector records it).
+    pub fn as_json(&self) -> serde_json::Value {
+        let r = &self.request;
+        let headers: Vec<(String, String)> = r
+            .headers
+            .iter()
+            .map(|(k, v)| (k.to_ascii_lowercase(), v.clone()))
+            .collect();
+        json!({
+            "request": {
+                "method": r.method,
+                "path": r.path,
+                "headers": first_values(&headers),
+                "query": first_values(&r.query),
+                "json": serde_json::from_str::<serde_json::Value>(&r.body).ok(),
+                "body": r.body,
+                "path_params": first_values(&r.path_params),
+                "cookies": first_values(&r.cookies()),
+            },
+            "session_id": r.session_id,
+            "client_ip": r.client_ip,
+            "mock": {"id": self.mock_id, "name": self.mock_name},
+            "env": {"timestamp": chrono::Utc::now().timestamp()},
+        })
     }
 
     pub fn has_state(&self) -> bool {

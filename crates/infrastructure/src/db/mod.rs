@@ -4,7 +4,9 @@ mod blocking;
 mod error;
 mod pool;
 pub mod schema;
+mod write_gate;
 
 pub use blocking::run_blocking;
 pub use error::InfraError;
 pub use pool::{build_pool, DbPool};
+pub use write_gate::WriteGate;

@@ -36,6 +36,9 @@ pub fn build_pool(database_url: &str) -> Result<DbPool, InfraError> {
         .max_size(if in_memory { 1 } else { 8 })
         .min_idle(Some(1))
         .connection_timeout(Duration::from_secs(30))
+        // A checkout must not cost a query: broken SQLite connections are
+        // reported by the statement that uses them.
+        .test_on_check_out(false)
         .connection_customizer(Box::new(SqlitePragmas))
         .build(manager)?;
     let mut conn = pool.get()?;

@@ -6,18 +6,19 @@ use domain::RepositoryError;
 
 use super::row::{NewRow, Row};
 use crate::db::schema::request_log;
-use crate::db::{run_blocking, DbPool};
+use crate::db::{run_blocking, DbPool, WriteGate};
 use crate::InfraError;
 
 /// [`RequestLogRepository`] over SQLite.
 #[derive(Clone)]
 pub struct SqliteRequestLogRepository {
     pool: DbPool,
+    gate: WriteGate,
 }
 
 impl SqliteRequestLogRepository {
-    pub fn new(pool: DbPool) -> Self {
-        Self { pool }
+    pub fn new(pool: DbPool, gate: WriteGate) -> Self {
+        Self { pool, gate }
     }
 }
 
@@ -69,7 +70,9 @@ impl RequestLogRepository for SqliteRequestLogRepository {
         entries: Vec<NewRequestLog>,
     ) -> Result<Vec<RequestLog>, RepositoryError> {
         let rows: Vec<NewRow> = entries.iter().map(NewRow::from).collect();
+        let gate = self.gate.clone();
         let ids = run_blocking(&self.pool, move |conn| {
+            let _write = gate.enter();
             Ok(conn.immediate_transaction(|conn| {
                 rows.iter()
                     .map(|row| {
@@ -130,7 +133,9 @@ impl RequestLogRepository for SqliteRequestLogRepository {
     /// one indexed delete, no sort.
     async fn prune(&self, keep: u64) -> Result<usize, RepositoryError> {
         let keep = i64::try_from(keep).unwrap_or(i64::MAX);
+        let gate = self.gate.clone();
         Ok(run_blocking(&self.pool, move |conn| {
+            let _write = gate.enter();
             let newest: Option<i64> = request_log::table
                 .select(diesel::dsl::max(request_log::log_id))
                 .first(conn)?;

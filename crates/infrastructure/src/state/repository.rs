@@ -5,17 +5,18 @@ use domain::state::{SessionSummary, StateEntry, StateError, StateMeta, StateRepo
 use serde_json::Value;
 
 use crate::db::schema::state;
-use crate::db::DbPool;
+use crate::db::{DbPool, WriteGate};
 
 /// [`StateRepository`] over SQLite. Blocking: called from blocking threads only.
 #[derive(Clone)]
 pub struct SqliteStateRepository {
     pool: DbPool,
+    gate: WriteGate,
 }
 
 impl SqliteStateRepository {
-    pub fn new(pool: DbPool) -> Self {
-        Self { pool }
+    pub fn new(pool: DbPool, gate: WriteGate) -> Self {
+        Self { pool, gate }
     }
 
     fn conn(
@@ -77,6 +78,7 @@ impl StateRepository for SqliteStateRepository {
         value: &Value,
         meta: &StateMeta,
     ) -> Result<(), StateError> {
+        let _write = self.gate.enter();
         let mut conn = self.conn()?;
         let now = now();
         let text = value.to_string();
@@ -113,6 +115,7 @@ impl StateRepository for SqliteStateRepository {
         delta: i64,
         meta: &StateMeta,
     ) -> Result<i64, StateError> {
+        let _write = self.gate.enter();
         let mut conn = self.conn()?;
         let now = now();
         let row: Option<NewValue> = diesel::sql_query(
@@ -140,6 +143,7 @@ impl StateRepository for SqliteStateRepository {
     }
 
     fn delete(&self, scope: &str, key: &str) -> Result<bool, StateError> {
+        let _write = self.gate.enter();
         let mut conn = self.conn()?;
         let deleted = diesel::delete(
             state::table.filter(state::session_id.eq(scope).and(state::state_key.eq(key))),
@@ -197,6 +201,7 @@ impl StateRepository for SqliteStateRepository {
     }
 
     fn clear(&self, scope: Option<String>) -> Result<usize, StateError> {
+        let _write = self.gate.enter();
         let mut conn = self.conn()?;
         let deleted = match scope.as_deref() {
             Some(scope) => {
@@ -218,7 +223,10 @@ mod tests {
     fn repo() -> (tempfile::TempDir, SqliteStateRepository) {
         let dir = tempfile::tempdir().unwrap();
         let pool = build_pool(dir.path().join("s.db").to_str().unwrap()).unwrap();
-        (dir, SqliteStateRepository::new(pool))
+        (
+            dir,
+            SqliteStateRepository::new(pool, crate::WriteGate::new()),
+        )
     }
 
     #[test]

@@ -53,6 +53,8 @@ pub async fn respond(
     let request = TemplateRequest::from_incoming(req, params);
     let headers = part.headers.to_vec();
     let (id, name) = (mock.id.to_string(), mock.name.clone());
+    // The JSON copy of the context is only for the inspector.
+    let keep_context = state.inspector.enabled();
     let result = if set.uses_state() {
         // State lives in SQLite: render on a blocking thread, never on a worker.
         let store = state.state.repo();
@@ -60,7 +62,7 @@ pub async fn respond(
         tokio::task::spawn_blocking(move || {
             let context = RenderContext::new(&request, &id, &name, Some(store));
             let rendered = render(&set, &context, &body_t, &prefix, &headers);
-            (rendered, context.as_json().clone())
+            (rendered, keep_context.then(|| context.as_json()))
         })
         .await
         .unwrap_or_else(|e| {
@@ -69,7 +71,7 @@ pub async fn respond(
                     message: format!("render task failed: {e}"),
                     line: None,
                 }),
-                Value::Null,
+                None,
             )
         })
     } else {
@@ -81,12 +83,12 @@ pub async fn respond(
             &part.header_prefix,
             &headers,
         );
-        (rendered, context.as_json().clone())
+        (rendered, keep_context.then(|| context.as_json()))
     };
     match result {
         (Ok((headers, body)), context) => Rendered {
             response: respond::build(part.status, &headers, body.into_bytes()),
-            context: Some(context),
+            context,
             failed: false,
         },
         (Err(e), context) => {
@@ -102,7 +104,7 @@ pub async fn respond(
             let body = serde_json::to_vec(&error.body()).unwrap_or_default();
             Rendered {
                 response: respond::build(500, &[], body),
-                context: Some(context),
+                context,
                 failed: true,
             }
         }
