@@ -138,7 +138,12 @@ def wrk(url, script=None, headers=(), duration=DURATION):
     return {"rps": rps, "p50": p50, "p99": p99, "non2xx": non2xx, "socket_errors": errors.group(1) if errors else ""}
 
 
+ONLY = [w.strip() for w in os.environ.get("BENCH_ONLY", "").split(",") if w.strip()]
+
+
 def measure(name, server, path, script=None, headers=()):
+    if ONLY and name not in ONLY:
+        return {"name": name, "rps": float("nan"), "p50": float("nan"), "p99": float("nan"), "non2xx": 0, "rss": server.rss_mb()}
     url = server.base + path
     wrk(url, script, headers, duration="3s")  # warm-up
     runs = sorted((wrk(url, script, headers) for _ in range(RUNS)), key=lambda r: r["rps"])

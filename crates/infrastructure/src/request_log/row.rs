@@ -6,8 +6,11 @@ use serde_json::Value;
 use crate::db::schema::request_log;
 use crate::InfraError;
 
+/// `None` is written as NULL (not DEFAULT), which lets SQLite take a whole
+/// batch in one multi-row INSERT.
 #[derive(Debug, Insertable)]
 #[diesel(table_name = request_log)]
+#[diesel(treat_none_as_default_value = false)]
 pub struct NewRow {
     pub request_method: String,
     pub request_path: String,
