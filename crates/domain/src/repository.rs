@@ -21,6 +21,7 @@ pub struct MockPage {
 }
 
 /// Persistence of mock definitions (one per aggregate, SPEC §3).
+#[cfg_attr(any(test, feature = "mocks"), mockall::automock)]
 #[async_trait]
 pub trait MockRepository: Send + Sync {
     /// Stores a new mock; `Duplicate` when the id is taken.

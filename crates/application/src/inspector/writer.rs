@@ -60,7 +60,14 @@ pub async fn run(
                 break;
             }
             let full = batch.len() == BATCH_ROWS;
-            write(&repo, std::mem::take(&mut batch), max_entries, &live, &stats).await;
+            write(
+                &repo,
+                std::mem::take(&mut batch),
+                max_entries,
+                &live,
+                &stats,
+            )
+            .await;
             if !full {
                 break;
             }

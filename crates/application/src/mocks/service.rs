@@ -183,26 +183,9 @@ impl MockService {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use domain::{MockFilter, MockPage};
     use serde_json::json;
 
-    mockall::mock! {
-        Repo {}
-        #[async_trait]
-        impl MockRepository for Repo {
-            async fn insert(&self, mock: &MockDefinition) -> Result<(), RepositoryError>;
-            async fn update(&self, mock: &MockDefinition) -> Result<(), RepositoryError>;
-            async fn delete(&self, id: &MockId) -> Result<(), RepositoryError>;
-            async fn get(&self, id: &MockId) -> Result<Option<MockDefinition>, RepositoryError>;
-            async fn list(&self, filter: &MockFilter) -> Result<MockPage, RepositoryError>;
-            async fn all(&self) -> Result<Vec<MockDefinition>, RepositoryError>;
-            async fn import(
-                &self,
-                mocks: Vec<MockDefinition>,
-                upsert: bool,
-            ) -> Result<Vec<Result<MockDefinition, RepositoryError>>, RepositoryError>;
-        }
-    }
+    use domain::repository::MockMockRepository as MockRepo;
 
     fn service(repo: MockRepo) -> MockService {
         MockService::new(Arc::new(repo), Arc::new(MockCatalog::new(vec![])))

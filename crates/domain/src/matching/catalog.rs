@@ -91,26 +91,9 @@ impl MockCatalog {
 mod tests {
     use super::*;
     use crate::mock::{MatchMethod, MockId};
-    use crate::{IncomingRequest, MockFilter, MockPage, PathPattern};
-    use async_trait::async_trait;
+    use crate::{IncomingRequest, PathPattern};
 
-    mockall::mock! {
-        Repo {}
-        #[async_trait]
-        impl MockRepository for Repo {
-            async fn insert(&self, mock: &MockDefinition) -> Result<(), RepositoryError>;
-            async fn update(&self, mock: &MockDefinition) -> Result<(), RepositoryError>;
-            async fn delete(&self, id: &MockId) -> Result<(), RepositoryError>;
-            async fn get(&self, id: &MockId) -> Result<Option<MockDefinition>, RepositoryError>;
-            async fn list(&self, filter: &MockFilter) -> Result<MockPage, RepositoryError>;
-            async fn all(&self) -> Result<Vec<MockDefinition>, RepositoryError>;
-            async fn import(
-                &self,
-                mocks: Vec<MockDefinition>,
-                upsert: bool,
-            ) -> Result<Vec<Result<MockDefinition, RepositoryError>>, RepositoryError>;
-        }
-    }
+    use crate::repository::MockMockRepository as MockRepo;
 
     fn mock(id: &str, path: &str) -> MockDefinition {
         MockDefinition::new(
