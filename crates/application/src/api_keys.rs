@@ -267,6 +267,24 @@ mod tests {
         );
     }
 
+    #[tokio::test]
+    async fn last_used_at_is_written_at_most_once_a_minute_per_key() {
+        let mut repo = MockRepo::new();
+        repo.expect_list().returning(|| Ok(vec![]));
+        repo.expect_insert().returning(|_| Ok(()));
+        repo.expect_touch().times(1).returning(|_, _| Ok(()));
+        let service = ApiKeyService::load(Arc::new(repo), None, true)
+            .await
+            .unwrap();
+        let (_, key) = service.create("busy").await.unwrap();
+        for _ in 0..100 {
+            assert!(service.verify(&key));
+        }
+        // Let the spawned write run; mockall checks `times(1)` when the repo drops.
+        tokio::task::yield_now().await;
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+
     #[test]
     fn generated_keys_are_unique_and_url_safe() {
         let (a, b) = (generate(), generate());
