@@ -272,17 +272,22 @@ mod tests {
         let mut repo = MockRepo::new();
         repo.expect_list().returning(|| Ok(vec![]));
         repo.expect_insert().returning(|_| Ok(()));
-        repo.expect_touch().times(1).returning(|_, _| Ok(()));
+        let touches = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = Arc::clone(&touches);
+        repo.expect_touch().returning(move |_, _| {
+            counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            Ok(())
+        });
         let service = ApiKeyService::load(Arc::new(repo), None, true)
             .await
             .unwrap();
         let (_, key) = service.create("busy").await.unwrap();
         for _ in 0..100 {
             assert!(service.verify(&key));
+            tokio::task::yield_now().await;
         }
-        // Let the spawned write run; mockall checks `times(1)` when the repo drops.
-        tokio::task::yield_now().await;
         tokio::time::sleep(Duration::from_millis(20)).await;
+        assert_eq!(touches.load(std::sync::atomic::Ordering::SeqCst), 1);
     }
 
     #[test]
