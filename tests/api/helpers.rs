@@ -143,7 +143,46 @@ pub struct ServerProcess {
 }
 
 pub fn start_binary(db: &Path, extra: &[&str]) -> ServerProcess {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mimicus"))
+    let mut command = binary_command(db, extra);
+    command.stderr(Stdio::null());
+    started(command)
+}
+
+/// Like [`start_binary`], with extra environment variables and JSON logs at
+/// `info`, also returning every stderr line written before the server
+/// listened (startup notices and logs), for assertions on what it printed.
+pub fn start_binary_capturing_stderr(
+    db: &Path,
+    extra: &[&str],
+    envs: &[(&str, &str)],
+) -> (ServerProcess, Vec<String>) {
+    let mut command = binary_command(db, extra);
+    command
+        .args(["--log-format", "json"])
+        .env("RUST_LOG", "info")
+        .envs(envs.iter().copied())
+        .stderr(Stdio::piped());
+    let mut server = started(command);
+    let mut stderr = BufReader::new(server.child.stderr.take().expect("stderr"));
+    // "mimicus started" is logged before the listening line is printed, so
+    // everything up to it is already in the pipe: no waiting, no guessing.
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    while stderr.read_line(&mut line).expect("stderr line") > 0 {
+        let done = line.contains("mimicus started");
+        lines.push(std::mem::take(&mut line).trim_end().to_string());
+        if done {
+            break;
+        }
+    }
+    // Keep draining so later writes never hit a closed pipe.
+    std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
+    (server, lines)
+}
+
+fn binary_command(db: &Path, extra: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_mimicus"));
+    command
         .args([
             "serve",
             "--port",
@@ -152,10 +191,13 @@ pub fn start_binary(db: &Path, extra: &[&str]) -> ServerProcess {
             db.to_str().expect("utf-8"),
         ])
         .args(extra)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("binary starts");
+        .stdout(Stdio::piped());
+    command
+}
+
+/// Spawns `command` and waits for its "listening on" line.
+fn started(mut command: Command) -> ServerProcess {
+    let mut child = command.spawn().expect("binary starts");
     let stdout = child.stdout.take().expect("stdout");
     let mut line = String::new();
     BufReader::new(stdout)
@@ -172,6 +214,13 @@ pub fn start_binary(db: &Path, extra: &[&str]) -> ServerProcess {
 }
 
 impl ServerProcess {
+    /// The server's address via 127.0.0.1, whatever host it was bound to
+    /// (a server on 0.0.0.0 announces `http://0.0.0.0:PORT`).
+    pub fn loopback_url(&self, path: &str) -> String {
+        let port = self.address.rsplit(':').next().expect("port");
+        format!("http://127.0.0.1:{port}{path}")
+    }
+
     /// Sends SIGTERM and waits; returns the exit code.
     pub fn terminate(mut self) -> Option<i32> {
         let _ = Command::new("kill")

@@ -1,11 +1,10 @@
 //! Admin API keys (SPEC §11).
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
-
 use serde_json::{json, Value};
 
-use crate::helpers::{expect_json, mock_json, spawn_app, spawn_app_with, TestApp};
+use crate::helpers::{
+    expect_json, mock_json, spawn_app, spawn_app_with, start_binary_capturing_stderr, TestApp,
+};
 
 async fn status_with(app: &TestApp, header: Option<(&str, String)>) -> u16 {
     let mut request = app.client.get(app.url("/api/admin/mocks"));
@@ -250,48 +249,19 @@ async fn last_used_at_is_recorded_after_use() {
     assert!(last_used.is_string(), "last_used_at was never set");
 }
 
-/// Starts the binary on 0.0.0.0 and returns (child, port, stderr lines until startup).
-fn start_public(db: &std::path::Path) -> (std::process::Child, u16, Vec<String>) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mimicus"))
-        .args([
-            "serve",
-            "--host",
-            "0.0.0.0",
-            "--port",
-            "0",
-            "--database-url",
-            db.to_str().unwrap(),
-            "--log-format",
-            "json",
-        ])
-        .env("RUST_LOG", "info")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let port = line.trim().rsplit(':').next().unwrap().parse().unwrap();
-    let stderr = child.stderr.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    std::thread::sleep(std::time::Duration::from_millis(300));
-    (child, port, rx.try_iter().collect())
+async fn admin_status(url: String, key: Option<&str>) -> u16 {
+    let mut request = reqwest::Client::new().get(url);
+    if let Some(key) = key {
+        request = request.header("X-API-Key", key);
+    }
+    request.send().await.unwrap().status().as_u16()
 }
 
 #[tokio::test]
 async fn bound_to_all_interfaces_without_a_key_the_server_creates_and_enforces_one() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("public.db");
-    let (mut child, port, stderr) = start_public(&db);
+    let (server, stderr) = start_binary_capturing_stderr(&db, &["--host", "0.0.0.0"], &[]);
     let printed: Vec<&String> = stderr
         .iter()
         .filter(|l| l.contains("admin API key (shown only now)"))
@@ -301,104 +271,66 @@ async fn bound_to_all_interfaces_without_a_key_the_server_creates_and_enforces_o
     assert!(key.starts_with("mk_"));
     let json_logs: Vec<&String> = stderr.iter().filter(|l| l.starts_with('{')).collect();
     assert!(
+        json_logs.iter().any(|l| l.contains("mimicus started")),
+        "the JSON logs were captured: {stderr:?}"
+    );
+    assert!(
         json_logs.iter().all(|l| !l.contains(&key)),
         "the key must never reach the JSON logs"
     );
-    let client = reqwest::Client::new();
-    let base = format!("http://127.0.0.1:{port}");
+    let mocks = server.loopback_url("/api/admin/mocks");
+    assert_eq!(admin_status(mocks.clone(), None).await, 401);
+    assert_eq!(admin_status(mocks.clone(), Some("mk_wrong")).await, 401);
+    assert_eq!(admin_status(mocks, Some(&key)).await, 200);
     assert_eq!(
-        client
-            .get(format!("{base}/api/admin/mocks"))
-            .send()
-            .await
-            .unwrap()
-            .status()
-            .as_u16(),
-        401
-    );
-    let ok = client
-        .get(format!("{base}/api/admin/mocks"))
-        .header("X-API-Key", &key)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(ok.status().as_u16(), 200);
-    assert_eq!(
-        client
-            .get(format!("{base}/health"))
-            .send()
-            .await
-            .unwrap()
-            .status()
-            .as_u16(),
+        admin_status(server.loopback_url("/health"), None).await,
         200
     );
-    let _ = child.kill();
-    let _ = child.wait();
+    assert_eq!(
+        admin_status(server.loopback_url("/no-mock-here"), None).await,
+        404,
+        "the mock surface answers without a key"
+    );
+    drop(server);
 
-    let (mut again, port, stderr) = start_public(&db);
+    let (again, stderr) = start_binary_capturing_stderr(&db, &["--host", "0.0.0.0"], &[]);
+    assert!(
+        stderr.iter().any(|l| l.contains("mimicus started")),
+        "{stderr:?}"
+    );
     assert!(
         stderr
             .iter()
             .all(|l| !l.contains(&key) && !l.contains("shown only now")),
         "printed only once: {stderr:?}"
     );
-    let base = format!("http://127.0.0.1:{port}");
-    let still = client
-        .get(format!("{base}/api/admin/mocks"))
-        .header("X-API-Key", &key)
-        .send()
-        .await
-        .unwrap();
     assert_eq!(
-        still.status().as_u16(),
+        admin_status(again.loopback_url("/api/admin/mocks"), Some(&key)).await,
         200,
         "the generated key survives a restart"
     );
-    let _ = again.kill();
-    let _ = again.wait();
 }
 
 #[tokio::test]
-async fn the_api_key_environment_variable_is_a_bootstrap_key() {
+async fn the_api_key_environment_variable_is_a_bootstrap_key_and_is_never_printed() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("env.db");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mimicus"))
-        .args([
-            "serve",
-            "--port",
-            "0",
-            "--database-url",
-            db.to_str().unwrap(),
-        ])
-        .env("MIMICUS_API_KEY", "from-env")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let base = line.trim().rsplit(' ').next().unwrap().to_string();
-    let client = reqwest::Client::new();
-    assert_eq!(
-        client
-            .get(format!("{base}/api/admin/mocks"))
-            .send()
-            .await
-            .unwrap()
-            .status()
-            .as_u16(),
-        401
+    let (server, stderr) = start_binary_capturing_stderr(
+        &db,
+        &["--host", "0.0.0.0"],
+        &[("MIMICUS_API_KEY", "from-env")],
     );
-    let ok = client
-        .get(format!("{base}/api/admin/mocks"))
-        .header("X-API-Key", "from-env")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(ok.status().as_u16(), 200);
-    let _ = child.kill();
-    let _ = child.wait();
+    assert!(
+        stderr.iter().any(|l| l.contains("mimicus started")),
+        "{stderr:?}"
+    );
+    assert!(
+        stderr
+            .iter()
+            .all(|l| !l.contains("from-env") && !l.contains("shown only now")),
+        "a bootstrap key means no generated key, and it is never echoed: {stderr:?}"
+    );
+    let mocks = server.loopback_url("/api/admin/mocks");
+    assert_eq!(admin_status(mocks.clone(), None).await, 401);
+    assert_eq!(admin_status(mocks, Some("from-env")).await, 200);
 }
