@@ -46,7 +46,7 @@ pub struct Config {
     pub database_url: String,
     /// Bootstrap admin API key.
     #[arg(long, env = "MIMICUS_API_KEY", hide_env_values = true)]
-    pub api_key: Option<String>,
+    pub api_key: Option<Secret>,
     /// Header whose value scopes state to a session.
     #[arg(long, env = "MIMICUS_SESSION_HEADER", default_value = "X-Session-ID")]
     pub session_header: String,
@@ -69,6 +69,35 @@ pub struct Config {
     /// HTTP worker threads (default: one per CPU core).
     #[arg(long, env = "MIMICUS_WORKERS")]
     pub workers: Option<usize>,
+}
+
+/// A value that must never be printed: `Debug` shows `<redacted>`, so
+/// logging a [`Config`] cannot leak the bootstrap API key.
+#[derive(Clone)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+impl From<String> for Secret {
+    fn from(value: String) -> Self {
+        Self(value)
+    }
+}
+
+impl From<&str> for Secret {
+    fn from(value: &str) -> Self {
+        Self(value.to_string())
+    }
 }
 
 impl Config {
@@ -94,6 +123,18 @@ mod tests {
         assert_eq!(explicit.port, 9000);
         assert_eq!(bare.session_header, "X-Session-ID");
         assert_eq!(bare.body_limit, 10 * 1024 * 1024);
+    }
+
+    #[test]
+    fn debug_output_never_shows_the_bootstrap_api_key() {
+        let config = Cli::parse_from(["mimicus", "--api-key", "s3cret-key"]).into_config();
+        assert_eq!(
+            config.api_key.as_ref().map(Secret::expose),
+            Some("s3cret-key")
+        );
+        let printed = format!("{config:?}");
+        assert!(!printed.contains("s3cret-key"), "{printed}");
+        assert!(printed.contains("<redacted>"), "{printed}");
     }
 
     #[test]

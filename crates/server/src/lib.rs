@@ -5,5 +5,5 @@ pub mod config;
 pub mod startup;
 pub mod telemetry;
 
-pub use config::{Cli, Config, LogFormat};
+pub use config::{Cli, Config, LogFormat, Secret};
 pub use startup::{Application, StartupError};

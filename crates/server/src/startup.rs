@@ -15,7 +15,7 @@ use presentation::metrics::Metrics;
 use presentation::AppState;
 use thiserror::Error;
 
-use crate::Config;
+use crate::{Config, Secret};
 
 #[derive(Debug, Error)]
 pub enum StartupError {
@@ -142,7 +142,8 @@ async fn secure_admin(
 ) -> Result<ApiKeyService, StartupError> {
     let loopback = is_loopback(&config.host);
     let repo = Arc::new(SqliteApiKeyRepository::new(pool.clone()));
-    let keys = ApiKeyService::load(repo, config.api_key.as_deref(), loopback).await?;
+    let keys =
+        ApiKeyService::load(repo, config.api_key.as_ref().map(Secret::expose), loopback).await?;
     if !loopback && !keys.has_keys() {
         let (_, key) = keys.create("generated at first start").await?;
         eprintln!(
