@@ -172,6 +172,27 @@ async fn increment_starts_from_zero_takes_a_delta_and_refuses_non_integers() {
 }
 
 #[tokio::test]
+async fn an_increment_past_the_64_bit_range_is_a_conflict_and_changes_nothing() {
+    let app = spawn_app().await;
+    app.post_json(
+        "/api/admin/state/s",
+        &json!({"state_key": "big", "state_value": i64::MAX}),
+    )
+    .await;
+    let response = app
+        .client
+        .request(Method::PUT, app.url("/api/admin/state/s/big/increment"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(expect_json(response, 409).await["error"], "conflict");
+    assert_eq!(
+        expect_json(app.get("/api/admin/state/s/big").await, 200).await["state_value"],
+        i64::MAX
+    );
+}
+
+#[tokio::test]
 async fn one_hundred_concurrent_admin_increments_add_exactly_one_hundred() {
     let app = spawn_app().await;
     let requests = (0..100).map(|_| {

@@ -55,7 +55,10 @@ impl StateRepository for OverlayStore {
     ) -> Result<i64, StateError> {
         let next = match self.get(scope, key)? {
             None => initial,
-            Some(Value::Number(n)) if n.is_i64() => n.as_i64().unwrap_or(0).saturating_add(delta),
+            Some(Value::Number(n)) => n
+                .as_i64()
+                .and_then(|v| v.checked_add(delta))
+                .ok_or_else(|| StateError::NotInteger(key.to_string()))?,
             Some(_) => return Err(StateError::NotInteger(key.to_string())),
         };
         self.set(scope, key, &Value::from(next), meta)?;
@@ -103,5 +106,18 @@ mod tests {
         assert_eq!(overlay.get("s", "x").ok().flatten(), Some(Value::from("y")));
         assert!(overlay.delete("s", "x").unwrap_or(false));
         assert_eq!(overlay.get("s", "x").ok().flatten(), None);
+    }
+
+    #[test]
+    fn a_preview_increment_refuses_overflow_like_the_store() {
+        let mut real = MockStateRepository::new();
+        real.expect_get()
+            .returning(|_, _| Ok(Some(Value::from(i64::MAX))));
+        let overlay = OverlayStore::new(Arc::new(real));
+        let meta = StateMeta::default();
+        assert!(matches!(
+            overlay.increment("s", "n", 0, 1, &meta),
+            Err(StateError::NotInteger(_))
+        ));
     }
 }

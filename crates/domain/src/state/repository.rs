@@ -4,8 +4,9 @@ use thiserror::Error;
 /// Failures of state operations.
 #[derive(Debug, Error)]
 pub enum StateError {
-    /// `increment` on a value that is not a JSON integer (the string "7" included).
-    #[error("state key '{0}' does not hold an integer, so it cannot be incremented")]
+    /// `increment` on a value that is not a JSON integer (the string "7"
+    /// included), or one the increment would push out of the 64-bit range.
+    #[error("state key '{0}' does not hold an integer that this increment keeps within 64 bits")]
     NotInteger(String),
     #[error("state storage failure: {0}")]
     Storage(String),

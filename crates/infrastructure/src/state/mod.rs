@@ -1,5 +1,6 @@
 //! Diesel storage of session/client state.
 
+mod increment;
 mod repository;
 
 pub use repository::SqliteStateRepository;

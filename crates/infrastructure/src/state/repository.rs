@@ -1,9 +1,9 @@
 use chrono::{SecondsFormat, Utc};
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Nullable, Text};
 use domain::state::{SessionSummary, StateEntry, StateError, StateMeta, StateRepository};
 use serde_json::Value;
 
+use super::increment::Increment;
 use crate::db::schema::state;
 use crate::db::{DbPool, WriteGate};
 
@@ -41,12 +41,6 @@ fn failed(e: diesel::result::Error) -> StateError {
 
 fn parse(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.to_string()))
-}
-
-#[derive(QueryableByName)]
-struct NewValue {
-    #[diesel(sql_type = BigInt)]
-    value: i64,
 }
 
 #[derive(Queryable)]
@@ -105,8 +99,7 @@ impl StateRepository for SqliteStateRepository {
         Ok(())
     }
 
-    /// One statement, so concurrent increments never lose an update; the
-    /// `WHERE` refuses values that are not JSON integers.
+    /// One cached statement (see [`Increment`]), atomic under concurrency.
     fn increment(
         &self,
         scope: &str,
@@ -118,28 +111,19 @@ impl StateRepository for SqliteStateRepository {
         let _write = self.gate.enter();
         let mut conn = self.conn()?;
         let now = now();
-        let row: Option<NewValue> = diesel::sql_query(
-            "INSERT INTO state (session_id, state_key, state_value, mock_id, client_ip, created_at, updated_at) \
-             VALUES (?1, ?2, CAST(?3 AS TEXT), ?4, ?5, ?6, ?6) \
-             ON CONFLICT (session_id, state_key) DO UPDATE \
-               SET state_value = CAST(CAST(state_value AS INTEGER) + ?7 AS TEXT), \
-                   mock_id = COALESCE(excluded.mock_id, mock_id), \
-                   client_ip = COALESCE(excluded.client_ip, client_ip), updated_at = excluded.updated_at \
-               WHERE json_valid(state_value) AND json_type(state_value) = 'integer' \
-             RETURNING CAST(state_value AS INTEGER) AS value",
-        )
-        .bind::<Text, _>(scope)
-        .bind::<Text, _>(key)
-        .bind::<BigInt, _>(initial)
-        .bind::<Nullable<Text>, _>(&meta.mock_id)
-        .bind::<Nullable<Text>, _>(&meta.client_ip)
-        .bind::<Text, _>(&now)
-        .bind::<BigInt, _>(delta)
+        let value: Option<i64> = Increment {
+            scope,
+            key,
+            initial,
+            mock_id: meta.mock_id.as_deref(),
+            client_ip: meta.client_ip.as_deref(),
+            now: &now,
+            delta,
+        }
         .get_result(&mut conn)
         .optional()
         .map_err(failed)?;
-        row.map(|r| r.value)
-            .ok_or_else(|| StateError::NotInteger(key.to_string()))
+        value.ok_or_else(|| StateError::NotInteger(key.to_string()))
     }
 
     fn delete(&self, scope: &str, key: &str) -> Result<bool, StateError> {
@@ -270,6 +254,22 @@ mod tests {
         assert_eq!(repo.increment("s", "fresh", 10, 5, &meta).unwrap(), 10);
         assert_eq!(repo.increment("s", "fresh", 10, 5, &meta).unwrap(), 15);
         assert_eq!(repo.increment("s", "neg", -1, -1, &meta).unwrap(), -1);
+    }
+
+    #[test]
+    fn an_increment_that_would_overflow_is_refused_and_changes_nothing() {
+        let (_dir, repo) = repo();
+        let meta = StateMeta::default();
+        repo.set("s", "big", &json!(i64::MAX - 1), &meta).unwrap();
+        assert_eq!(repo.increment("s", "big", 0, 1, &meta).unwrap(), i64::MAX);
+        assert!(matches!(
+            repo.increment("s", "big", 0, 1, &meta),
+            Err(StateError::NotInteger(_))
+        ));
+        repo.set("s", "small", &json!(i64::MIN), &meta).unwrap();
+        assert!(repo.increment("s", "small", 0, -1, &meta).is_err());
+        assert_eq!(repo.get("s", "big").unwrap(), Some(json!(i64::MAX)));
+        assert_eq!(repo.get("s", "small").unwrap(), Some(json!(i64::MIN)));
     }
 
     #[test]
