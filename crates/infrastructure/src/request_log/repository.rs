@@ -59,9 +59,6 @@ fn filtered(
     query
 }
 
-/// 20 columns × 50 rows stays far below SQLite's bound-parameter limit.
-const ROWS_PER_STATEMENT: usize = 50;
-
 fn to_domain(rows: Vec<Row>) -> Result<Vec<RequestLog>, InfraError> {
     rows.into_iter().map(RequestLog::try_from).collect()
 }
@@ -72,22 +69,23 @@ impl RequestLogRepository for SqliteRequestLogRepository {
         &self,
         entries: Vec<NewRequestLog>,
     ) -> Result<Vec<RequestLog>, RepositoryError> {
-        let rows: Vec<NewRow> = entries.iter().map(NewRow::from).collect();
         let gate = self.gate.clone();
-        let ids = run_blocking(&self.pool, move |conn| {
+        let (ids, entries) = run_blocking(&self.pool, move |conn| {
             let _write = gate.enter();
-            Ok(conn.immediate_transaction(|conn| {
-                let mut ids = Vec::with_capacity(rows.len());
-                // Multi-row statements: far fewer trips through SQLite's VM.
-                for chunk in rows.chunks(ROWS_PER_STATEMENT) {
-                    let chunk_ids: Vec<i64> = diesel::insert_into(request_log::table)
-                        .values(chunk)
-                        .returning(request_log::log_id)
-                        .get_results(conn)?;
-                    ids.extend(chunk_ids);
-                }
-                Ok::<_, diesel::result::Error>(ids)
-            })?)
+            let ids = conn.immediate_transaction(|conn| {
+                // One single-row statement, prepared once per connection and
+                // re-run per entry: cheaper than re-parsing a multi-row INSERT.
+                entries
+                    .iter()
+                    .map(|entry| {
+                        diesel::insert_into(request_log::table)
+                            .values(NewRow::from(entry))
+                            .returning(request_log::log_id)
+                            .get_result::<i64>(conn)
+                    })
+                    .collect::<Result<Vec<i64>, diesel::result::Error>>()
+            })?;
+            Ok((ids, entries))
         })
         .await?;
         Ok(ids

@@ -6,31 +6,32 @@ use serde_json::Value;
 use crate::db::schema::request_log;
 use crate::InfraError;
 
-/// `None` is written as NULL (not DEFAULT), which lets SQLite take a whole
-/// batch in one multi-row INSERT.
+/// A row to insert, borrowing the entry's text (no copies). `None` is
+/// written as NULL rather than DEFAULT, so the statement text never changes
+/// and Diesel keeps it prepared.
 #[derive(Debug, Insertable)]
 #[diesel(table_name = request_log)]
 #[diesel(treat_none_as_default_value = false)]
-pub struct NewRow {
-    pub request_method: String,
-    pub request_path: String,
+pub struct NewRow<'a> {
+    pub request_method: &'a str,
+    pub request_path: &'a str,
     pub request_query: String,
     pub request_headers: String,
-    pub request_body: String,
+    pub request_body: &'a str,
     pub request_body_truncated: bool,
-    pub matched_mock_id: Option<String>,
+    pub matched_mock_id: Option<&'a str>,
     pub variant: Option<i64>,
     pub template_context: Option<String>,
     pub near_misses: Option<String>,
     pub response_status: i32,
     pub response_headers: String,
-    pub response_body: String,
+    pub response_body: &'a str,
     pub response_body_truncated: bool,
     pub duration_ms: f64,
-    pub outcome: String,
-    pub client_ip: String,
-    pub session_id: Option<String>,
-    pub created_at: String,
+    pub outcome: &'static str,
+    pub client_ip: &'a str,
+    pub session_id: Option<&'a str>,
+    pub created_at: &'a str,
 }
 
 #[derive(Debug, Queryable, Selectable)]
@@ -59,28 +60,28 @@ pub struct Row {
     pub created_at: String,
 }
 
-impl From<&NewRequestLog> for NewRow {
-    fn from(e: &NewRequestLog) -> Self {
+impl<'a> From<&'a NewRequestLog> for NewRow<'a> {
+    fn from(e: &'a NewRequestLog) -> Self {
         Self {
-            request_method: e.request_method.clone(),
-            request_path: e.request_path.clone(),
+            request_method: &e.request_method,
+            request_path: &e.request_path,
             request_query: e.request_query.to_string(),
             request_headers: e.request_headers.to_string(),
-            request_body: e.request_body.clone(),
+            request_body: &e.request_body,
             request_body_truncated: e.request_body_truncated,
-            matched_mock_id: e.matched_mock_id.clone(),
+            matched_mock_id: e.matched_mock_id.as_deref(),
             variant: e.variant,
             template_context: e.template_context.as_ref().map(Value::to_string),
             near_misses: e.near_misses.as_ref().map(Value::to_string),
             response_status: i32::from(e.response_status),
             response_headers: e.response_headers.to_string(),
-            response_body: e.response_body.clone(),
+            response_body: &e.response_body,
             response_body_truncated: e.response_body_truncated,
             duration_ms: e.duration_ms,
-            outcome: e.outcome.as_str().to_string(),
-            client_ip: e.client_ip.clone(),
-            session_id: e.session_id.clone(),
-            created_at: e.created_at.clone(),
+            outcome: e.outcome.as_str(),
+            client_ip: &e.client_ip,
+            session_id: e.session_id.as_deref(),
+            created_at: &e.created_at,
         }
     }
 }
