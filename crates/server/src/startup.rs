@@ -53,10 +53,9 @@ impl Application {
             .await
             .map_err(|e| StartupError::Task(e.to_string()))??;
         let gate = WriteGate::new();
-        let state_store = Arc::new(StateService::new(Arc::new(SqliteStateRepository::new(
-            pool.clone(),
-            gate.clone(),
-        ))));
+        let state_repo = SqliteStateRepository::new(pool.clone(), gate.clone())
+            .map_err(|e| StartupError::Task(e.to_string()))?;
+        let state_store = Arc::new(StateService::new(Arc::new(state_repo)));
         let inspector = Arc::new(Inspector::start(
             Arc::new(SqliteRequestLogRepository::new(pool.clone(), gate.clone())),
             config.inspector_max_entries,

@@ -2,5 +2,6 @@
 
 mod increment;
 mod repository;
+mod writer;
 
 pub use repository::SqliteStateRepository;

@@ -3,20 +3,28 @@ use diesel::prelude::*;
 use domain::state::{SessionSummary, StateEntry, StateError, StateMeta, StateRepository};
 use serde_json::Value;
 
+use std::sync::Arc;
+
 use super::increment::Increment;
+use super::writer::StateWriter;
 use crate::db::schema::state;
 use crate::db::{DbPool, WriteGate};
 
-/// [`StateRepository`] over SQLite. Blocking: called from blocking threads only.
+/// [`StateRepository`] over SQLite. Blocking: called from blocking threads
+/// only. Reads use the pool directly; writes are group-committed by a
+/// [`StateWriter`].
 #[derive(Clone)]
 pub struct SqliteStateRepository {
     pool: DbPool,
-    gate: WriteGate,
+    writer: Arc<StateWriter>,
 }
 
 impl SqliteStateRepository {
-    pub fn new(pool: DbPool, gate: WriteGate) -> Self {
-        Self { pool, gate }
+    /// Starts the writer thread; `gate` orders its transactions with the
+    /// other hot-path writers.
+    pub fn new(pool: DbPool, gate: WriteGate) -> Result<Self, StateError> {
+        let writer = Arc::new(StateWriter::start(pool.clone(), gate)?);
+        Ok(Self { pool, writer })
     }
 
     fn conn(
@@ -72,31 +80,32 @@ impl StateRepository for SqliteStateRepository {
         value: &Value,
         meta: &StateMeta,
     ) -> Result<(), StateError> {
-        let _write = self.gate.enter();
-        let mut conn = self.conn()?;
-        let now = now();
+        let (scope, key, meta) = (scope.to_string(), key.to_string(), meta.clone());
         let text = value.to_string();
-        diesel::insert_into(state::table)
-            .values((
-                state::session_id.eq(scope),
-                state::state_key.eq(key),
-                state::state_value.eq(&text),
-                state::mock_id.eq(&meta.mock_id),
-                state::client_ip.eq(&meta.client_ip),
-                state::created_at.eq(&now),
-                state::updated_at.eq(&now),
-            ))
-            .on_conflict((state::session_id, state::state_key))
-            .do_update()
-            .set((
-                state::state_value.eq(&text),
-                state::mock_id.eq(&meta.mock_id),
-                state::client_ip.eq(&meta.client_ip),
-                state::updated_at.eq(&now),
-            ))
-            .execute(&mut conn)
-            .map_err(failed)?;
-        Ok(())
+        self.writer.write(move |conn| {
+            let now = now();
+            diesel::insert_into(state::table)
+                .values((
+                    state::session_id.eq(&scope),
+                    state::state_key.eq(&key),
+                    state::state_value.eq(&text),
+                    state::mock_id.eq(&meta.mock_id),
+                    state::client_ip.eq(&meta.client_ip),
+                    state::created_at.eq(&now),
+                    state::updated_at.eq(&now),
+                ))
+                .on_conflict((state::session_id, state::state_key))
+                .do_update()
+                .set((
+                    state::state_value.eq(&text),
+                    state::mock_id.eq(&meta.mock_id),
+                    state::client_ip.eq(&meta.client_ip),
+                    state::updated_at.eq(&now),
+                ))
+                .execute(conn)
+                .map_err(failed)?;
+            Ok(())
+        })
     }
 
     /// One cached statement (see [`Increment`]), atomic under concurrency.
@@ -108,33 +117,35 @@ impl StateRepository for SqliteStateRepository {
         delta: i64,
         meta: &StateMeta,
     ) -> Result<i64, StateError> {
-        let _write = self.gate.enter();
-        let mut conn = self.conn()?;
-        let now = now();
-        let value: Option<i64> = Increment {
-            scope,
-            key,
-            initial,
-            mock_id: meta.mock_id.as_deref(),
-            client_ip: meta.client_ip.as_deref(),
-            now: &now,
-            delta,
-        }
-        .get_result(&mut conn)
-        .optional()
-        .map_err(failed)?;
-        value.ok_or_else(|| StateError::NotInteger(key.to_string()))
+        let (scope, key, meta) = (scope.to_string(), key.to_string(), meta.clone());
+        self.writer.write(move |conn| {
+            let now = now();
+            let value: Option<i64> = Increment {
+                scope: &scope,
+                key: &key,
+                initial,
+                mock_id: meta.mock_id.as_deref(),
+                client_ip: meta.client_ip.as_deref(),
+                now: &now,
+                delta,
+            }
+            .get_result(conn)
+            .optional()
+            .map_err(failed)?;
+            value.ok_or(StateError::NotInteger(key))
+        })
     }
 
     fn delete(&self, scope: &str, key: &str) -> Result<bool, StateError> {
-        let _write = self.gate.enter();
-        let mut conn = self.conn()?;
-        let deleted = diesel::delete(
-            state::table.filter(state::session_id.eq(scope).and(state::state_key.eq(key))),
-        )
-        .execute(&mut conn)
-        .map_err(failed)?;
-        Ok(deleted > 0)
+        let (scope, key) = (scope.to_string(), key.to_string());
+        self.writer.write(move |conn| {
+            let deleted = diesel::delete(
+                state::table.filter(state::session_id.eq(&scope).and(state::state_key.eq(&key))),
+            )
+            .execute(conn)
+            .map_err(failed)?;
+            Ok(deleted > 0)
+        })
     }
 
     fn list(&self, scope: &str) -> Result<Vec<StateEntry>, StateError> {
@@ -185,15 +196,15 @@ impl StateRepository for SqliteStateRepository {
     }
 
     fn clear(&self, scope: Option<String>) -> Result<usize, StateError> {
-        let _write = self.gate.enter();
-        let mut conn = self.conn()?;
-        let deleted = match scope.as_deref() {
-            Some(scope) => {
-                diesel::delete(state::table.filter(state::session_id.eq(scope))).execute(&mut conn)
+        self.writer.write(move |conn| {
+            match scope {
+                Some(scope) => {
+                    diesel::delete(state::table.filter(state::session_id.eq(scope))).execute(conn)
+                }
+                None => diesel::delete(state::table).execute(conn),
             }
-            None => diesel::delete(state::table).execute(&mut conn),
-        };
-        deleted.map_err(failed)
+            .map_err(failed)
+        })
     }
 }
 
@@ -207,10 +218,8 @@ mod tests {
     fn repo() -> (tempfile::TempDir, SqliteStateRepository) {
         let dir = tempfile::tempdir().unwrap();
         let pool = build_pool(dir.path().join("s.db").to_str().unwrap()).unwrap();
-        (
-            dir,
-            SqliteStateRepository::new(pool, crate::WriteGate::new()),
-        )
+        let repo = SqliteStateRepository::new(pool, crate::WriteGate::new()).unwrap();
+        (dir, repo)
     }
 
     #[test]
@@ -230,6 +239,35 @@ mod tests {
             .collect();
         threads.into_iter().for_each(|t| t.join().unwrap());
         assert_eq!(repo.get("s", "n").unwrap(), Some(json!(200)));
+    }
+
+    #[test]
+    fn a_refused_write_in_a_shared_batch_leaves_the_others_committed() {
+        let (_dir, repo) = repo();
+        let repo = Arc::new(repo);
+        let meta = StateMeta::default();
+        repo.set("s", "text", &json!("x"), &meta).unwrap();
+        let threads: Vec<_> = (0..16)
+            .map(|i| {
+                let repo = Arc::clone(&repo);
+                std::thread::spawn(move || {
+                    let key = if i % 2 == 0 { "n" } else { "text" };
+                    (0..20)
+                        .filter(|_| {
+                            repo.increment("s", key, 1, 1, &StateMeta::default())
+                                .is_ok()
+                        })
+                        .count()
+                })
+            })
+            .collect();
+        let accepted: usize = threads.into_iter().map(|t| t.join().unwrap()).sum();
+        assert_eq!(
+            accepted, 160,
+            "every increment of the integer, none of the text"
+        );
+        assert_eq!(repo.get("s", "n").unwrap(), Some(json!(160)));
+        assert_eq!(repo.get("s", "text").unwrap(), Some(json!("x")));
     }
 
     #[test]
