@@ -2,11 +2,11 @@
 //! field at fault (SPEC §2).
 
 use chrono::Utc;
+use domain::mock::{wire_body, FaultSpec, ResponseSpec};
 use domain::mock::{
     ErrorRate, MatchMethod, MockDefinition, MockId, MockMode, RateLimitScope, StatusCode,
     VariantMode,
 };
-use domain::mock::{FaultSpec, ResponseSpec};
 use domain::{BodyCondition, FieldError, PathPattern, ValueMatcher};
 use serde_json::Value;
 
@@ -182,12 +182,14 @@ fn status(map: &Fields, key: &str, default: StatusCode) -> Result<StatusCode, Fi
 
 fn parse_response(map: &Fields) -> Result<ResponseSpec, FieldError> {
     let delay = |key| fields::bounded(map, key, 0, I32_MAX).map(|v| v.map(|n| n as u64));
+    let body = fields::get(map, "response_body")
+        .cloned()
+        .unwrap_or(Value::String(String::new()));
     Ok(ResponseSpec {
         status: status(map, "response_status", StatusCode::OK)?,
         headers: fields::header_map(map, "response_headers")?,
-        body: fields::get(map, "response_body")
-            .cloned()
-            .unwrap_or(Value::String(String::new())),
+        wire_body: wire_body(&body),
+        body,
         is_template: fields::boolean(map, "is_template", false)?,
         delay_ms: delay("response_delay_ms")?.unwrap_or(0),
         delay_max_ms: delay("response_delay_max_ms")?,

@@ -1,4 +1,4 @@
-use domain::mock::{StatusCode, Variant, VariantResponse};
+use domain::mock::{wire_body, StatusCode, Variant, VariantResponse};
 use domain::FieldError;
 use serde_json::Value;
 
@@ -40,12 +40,14 @@ fn parse_response(map: &Fields) -> Result<VariantResponse, FieldError> {
         None => StatusCode::OK,
         Some(n) => StatusCode::new(n).map_err(|d| FieldError::new("status", d))?,
     };
+    let body = fields::get(map, "body")
+        .cloned()
+        .unwrap_or(Value::String(String::new()));
     Ok(VariantResponse {
         status,
         headers: fields::header_map(map, "headers")?,
-        body: fields::get(map, "body")
-            .cloned()
-            .unwrap_or(Value::String(String::new())),
+        wire_body: wire_body(&body),
+        body,
         is_template: fields::boolean(map, "is_template", false)?,
         delay_ms: fields::bounded(map, "delay_ms", 0, i64::from(i32::MAX))?.unwrap_or(0) as u64,
     })

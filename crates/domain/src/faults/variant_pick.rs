@@ -47,6 +47,7 @@ mod tests {
                     status: StatusCode::OK,
                     headers: vec![],
                     body: serde_json::Value::Null,
+                    wire_body: bytes::Bytes::new(),
                     is_template: false,
                     delay_ms: 0,
                 },

@@ -1,6 +1,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use bytes::Bytes;
 use chrono::{DateTime, Utc};
 use rand::Rng;
 use serde_json::Value;
@@ -59,6 +60,8 @@ pub struct ResponseSpec {
     pub status: StatusCode,
     pub headers: Vec<(String, String)>,
     pub body: Value,
+    /// `wire_body(&body)`, kept so static answers cost no serialization.
+    pub wire_body: Bytes,
     pub is_template: bool,
     pub delay_ms: u64,
     pub delay_max_ms: Option<u64>,
@@ -210,6 +213,7 @@ impl Default for ResponseSpec {
             status: StatusCode::OK,
             headers: Vec::new(),
             body: Value::String(String::new()),
+            wire_body: Bytes::new(),
             is_template: false,
             delay_ms: 0,
             delay_max_ms: None,

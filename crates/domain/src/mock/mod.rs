@@ -4,8 +4,10 @@ mod definition;
 mod id;
 mod values;
 mod variant;
+mod wire;
 
 pub use definition::{BodyConditions, FaultSpec, MatchCriteria, MockDefinition, ResponseSpec};
 pub use id::MockId;
 pub use values::{ErrorRate, MatchMethod, MockMode, RateLimitScope, StatusCode, VariantMode};
 pub use variant::{Variant, VariantResponse};
+pub use wire::wire_body;

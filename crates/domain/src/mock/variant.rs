@@ -1,3 +1,4 @@
+use bytes::Bytes;
 use serde_json::Value;
 
 use super::StatusCode;
@@ -14,6 +15,8 @@ pub struct VariantResponse {
     pub status: StatusCode,
     pub headers: Vec<(String, String)>,
     pub body: Value,
+    /// `wire_body(&body)`, kept so static answers cost no serialization.
+    pub wire_body: Bytes,
     pub is_template: bool,
     pub delay_ms: u64,
 }

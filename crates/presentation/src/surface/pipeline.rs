@@ -1,4 +1,5 @@
 use actix_web::HttpResponse;
+use bytes::Bytes;
 use domain::faults::{should_fail, Decision};
 use domain::{IncomingRequest, NearMiss, Outcome};
 use serde_json::Value;
@@ -67,11 +68,10 @@ pub async fn serve(state: &AppState, req: &IncomingRequest) -> Served {
 
     let spec = &mock.response;
     if should_fail(mock.faults.error_rate, &mut rand::thread_rng()) {
-        let body = Value::String(mock.faults.error_body.clone());
         let part = Part {
             status: mock.faults.error_status_code.get(),
             headers: &spec.headers,
-            body: &body,
+            wire_body: Bytes::from(mock.faults.error_body.clone()),
             is_template: spec.is_template,
             body_template: "error_body".into(),
             header_prefix: "response_headers.".into(),
@@ -98,7 +98,7 @@ pub async fn serve(state: &AppState, req: &IncomingRequest) -> Served {
         let part = Part {
             status: spec.status.get(),
             headers: &spec.headers,
-            body: &spec.body,
+            wire_body: spec.wire_body.clone(),
             is_template: spec.is_template,
             body_template: "response_body".into(),
             header_prefix: "response_headers.".into(),
@@ -113,10 +113,10 @@ pub async fn serve(state: &AppState, req: &IncomingRequest) -> Served {
         let part = Part {
             status: v.status.get(),
             headers: &v.headers,
-            body: &v.body,
+            wire_body: v.wire_body.clone(),
             is_template: v.is_template,
-            body_template: format!("variants[{i}].response.body"),
-            header_prefix: format!("variants[{i}].response.headers."),
+            body_template: format!("variants[{i}].response.body").into(),
+            header_prefix: format!("variants[{i}].response.headers.").into(),
         };
         extra_headers.push(("x-mimicus-variant", i.to_string()));
         (part, Some(i))

@@ -1,10 +1,12 @@
 //! Turns a response part (the mock's own response, a variant, the simulated
 //! error) into an HTTP response, rendering templates when the part is templated.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
+use bytes::Bytes;
 use domain::template::{RenderContext, TemplateError, TemplateRequest, TemplateSet};
 use domain::{IncomingRequest, MockDefinition};
 use serde_json::Value;
@@ -16,12 +18,13 @@ use crate::{ApiError, AppState};
 pub struct Part<'a> {
     pub status: u16,
     pub headers: &'a [(String, String)],
-    pub body: &'a Value,
+    /// What a static part sends (`wire_body` of its body).
+    pub wire_body: Bytes,
     pub is_template: bool,
     /// Template name of the body (`response_body`, `variants[0].response.body`, …).
-    pub body_template: String,
+    pub body_template: Cow<'static, str>,
     /// Prefix of header template names (`response_headers.`, …).
-    pub header_prefix: String,
+    pub header_prefix: Cow<'static, str>,
 }
 
 /// A rendered answer, or why rendering failed; both carry the context used.
@@ -41,8 +44,7 @@ pub async fn respond(
     let set = match (&mock.templates, part.is_template) {
         (Some(set), true) => Arc::clone(set),
         _ => {
-            let response =
-                respond::build(part.status, part.headers, respond::body_bytes(part.body));
+            let response = respond::build(part.status, part.headers, part.wire_body);
             return Rendered {
                 response,
                 context: None,

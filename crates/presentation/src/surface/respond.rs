@@ -1,20 +1,12 @@
 use actix_web::http::header::{HeaderName, HeaderValue, CONTENT_TYPE};
 use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
-use serde_json::Value;
-
-/// A JSON body value as bytes: strings are sent as-is, anything else serialized.
-pub fn body_bytes(body: &Value) -> Vec<u8> {
-    match body {
-        Value::String(s) => s.as_bytes().to_vec(),
-        other => other.to_string().into_bytes(),
-    }
-}
+use bytes::Bytes;
 
 /// Builds a response with `headers`; Content-Type defaults to application/json.
-pub fn build(status: u16, headers: &[(String, String)], body: Vec<u8>) -> HttpResponse {
+pub fn build(status: u16, headers: &[(String, String)], body: impl Into<Bytes>) -> HttpResponse {
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let mut response = HttpResponse::with_body(status, body).map_into_boxed_body();
+    let mut response = HttpResponse::with_body(status, body.into()).map_into_boxed_body();
     let map = response.headers_mut();
     for (name, value) in headers {
         // Names and values were validated when the mock was stored.
