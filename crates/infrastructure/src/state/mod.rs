@@ -4,4 +4,7 @@ mod increment;
 mod repository;
 mod writer;
 
+#[cfg(test)]
+mod tests;
+
 pub use repository::SqliteStateRepository;
