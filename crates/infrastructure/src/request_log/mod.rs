@@ -4,3 +4,6 @@ mod repository;
 mod row;
 
 pub use repository::SqliteRequestLogRepository;
+
+#[cfg(test)]
+mod tests;

@@ -59,6 +59,39 @@ fn filtered(
     query
 }
 
+/// Rows per multi-row INSERT. A fixed size keeps the statement text fixed,
+/// so Diesel prepares it once per connection instead of once per batch.
+const ROWS_PER_STATEMENT: usize = 20;
+
+/// Inserts `entries` in order and returns their ids, in the same order.
+fn insert_rows(
+    conn: &mut SqliteConnection,
+    entries: &[NewRequestLog],
+) -> Result<Vec<i64>, diesel::result::Error> {
+    let mut ids = Vec::with_capacity(entries.len());
+    let mut chunks = entries.chunks_exact(ROWS_PER_STATEMENT);
+    for chunk in &mut chunks {
+        let rows: [NewRow; ROWS_PER_STATEMENT] = std::array::from_fn(|i| NewRow::from(&chunk[i]));
+        let mut chunk_ids: Vec<i64> = diesel::insert_into(request_log::table)
+            .values(rows)
+            .returning(request_log::log_id)
+            .get_results(conn)?;
+        // RETURNING order is unspecified; ids grow in insertion order
+        // (AUTOINCREMENT, one writer at a time), so sorting restores it.
+        chunk_ids.sort_unstable();
+        ids.extend(chunk_ids);
+    }
+    for entry in chunks.remainder() {
+        ids.push(
+            diesel::insert_into(request_log::table)
+                .values(NewRow::from(entry))
+                .returning(request_log::log_id)
+                .get_result::<i64>(conn)?,
+        );
+    }
+    Ok(ids)
+}
+
 fn to_domain(rows: Vec<Row>) -> Result<Vec<RequestLog>, InfraError> {
     rows.into_iter().map(RequestLog::try_from).collect()
 }
@@ -72,19 +105,7 @@ impl RequestLogRepository for SqliteRequestLogRepository {
         let gate = self.gate.clone();
         let (ids, entries) = run_blocking(&self.pool, move |conn| {
             let _write = gate.enter();
-            let ids = conn.immediate_transaction(|conn| {
-                // One single-row statement, prepared once per connection and
-                // re-run per entry: cheaper than re-parsing a multi-row INSERT.
-                entries
-                    .iter()
-                    .map(|entry| {
-                        diesel::insert_into(request_log::table)
-                            .values(NewRow::from(entry))
-                            .returning(request_log::log_id)
-                            .get_result::<i64>(conn)
-                    })
-                    .collect::<Result<Vec<i64>, diesel::result::Error>>()
-            })?;
+            let ids = conn.immediate_transaction(|conn| insert_rows(conn, &entries))?;
             Ok((ids, entries))
         })
         .await?;

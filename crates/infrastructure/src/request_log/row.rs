@@ -6,32 +6,32 @@ use serde_json::Value;
 use crate::db::schema::request_log;
 use crate::InfraError;
 
-/// A row to insert, borrowing the entry's text (no copies). `None` is
-/// written as NULL rather than DEFAULT, so the statement text never changes
-/// and Diesel keeps it prepared.
+/// A row to insert. `None` is written as NULL rather than DEFAULT, so the
+/// statement text never changes and Diesel keeps it prepared. Owned, because
+/// Diesel caches fixed-size multi-row inserts only for `'static` rows.
 #[derive(Debug, Insertable)]
 #[diesel(table_name = request_log)]
 #[diesel(treat_none_as_default_value = false)]
-pub struct NewRow<'a> {
-    pub request_method: &'a str,
-    pub request_path: &'a str,
+pub struct NewRow {
+    pub request_method: String,
+    pub request_path: String,
     pub request_query: String,
     pub request_headers: String,
-    pub request_body: &'a str,
+    pub request_body: String,
     pub request_body_truncated: bool,
-    pub matched_mock_id: Option<&'a str>,
+    pub matched_mock_id: Option<String>,
     pub variant: Option<i64>,
     pub template_context: Option<String>,
     pub near_misses: Option<String>,
     pub response_status: i32,
     pub response_headers: String,
-    pub response_body: &'a str,
+    pub response_body: String,
     pub response_body_truncated: bool,
     pub duration_ms: f64,
     pub outcome: &'static str,
-    pub client_ip: &'a str,
-    pub session_id: Option<&'a str>,
-    pub created_at: &'a str,
+    pub client_ip: String,
+    pub session_id: Option<String>,
+    pub created_at: String,
 }
 
 #[derive(Debug, Queryable, Selectable)]
@@ -60,28 +60,28 @@ pub struct Row {
     pub created_at: String,
 }
 
-impl<'a> From<&'a NewRequestLog> for NewRow<'a> {
-    fn from(e: &'a NewRequestLog) -> Self {
+impl From<&NewRequestLog> for NewRow {
+    fn from(e: &NewRequestLog) -> Self {
         Self {
-            request_method: &e.request_method,
-            request_path: &e.request_path,
+            request_method: e.request_method.clone(),
+            request_path: e.request_path.clone(),
             request_query: e.request_query.to_string(),
             request_headers: e.request_headers.to_string(),
-            request_body: &e.request_body,
+            request_body: e.request_body.clone(),
             request_body_truncated: e.request_body_truncated,
-            matched_mock_id: e.matched_mock_id.as_deref(),
+            matched_mock_id: e.matched_mock_id.clone(),
             variant: e.variant,
             template_context: e.template_context.as_ref().map(Value::to_string),
             near_misses: e.near_misses.as_ref().map(Value::to_string),
             response_status: i32::from(e.response_status),
             response_headers: e.response_headers.to_string(),
-            response_body: &e.response_body,
+            response_body: e.response_body.clone(),
             response_body_truncated: e.response_body_truncated,
             duration_ms: e.duration_ms,
             outcome: e.outcome.as_str(),
-            client_ip: &e.client_ip,
-            session_id: e.session_id.as_deref(),
-            created_at: &e.created_at,
+            client_ip: e.client_ip.clone(),
+            session_id: e.session_id.clone(),
+            created_at: e.created_at.clone(),
         }
     }
 }

@@ -1,0 +1,59 @@
+//! The inspector's SQLite store against a real temp database.
+
+use domain::inspector::{NewRequestLog, RequestLogFilter, RequestLogRepository};
+use domain::Outcome;
+use serde_json::json;
+
+use super::SqliteRequestLogRepository;
+use crate::{build_pool, WriteGate};
+
+fn entry(i: usize) -> NewRequestLog {
+    NewRequestLog {
+        request_method: "GET".into(),
+        request_path: format!("/items/{i}"),
+        request_query: json!({"i": i.to_string()}),
+        request_headers: json!({"host": "localhost"}),
+        request_body: String::new(),
+        request_body_truncated: false,
+        matched_mock_id: (i % 2 == 0).then(|| "m".to_string()),
+        variant: None,
+        template_context: None,
+        near_misses: None,
+        response_status: 200,
+        response_headers: json!({}),
+        response_body: format!("{{\"i\":{i}}}"),
+        response_body_truncated: false,
+        duration_ms: 0.5,
+        outcome: Outcome::Matched,
+        client_ip: "127.0.0.1".into(),
+        session_id: None,
+        created_at: "2026-11-25T00:00:00Z".into(),
+    }
+}
+
+#[tokio::test]
+async fn a_batch_spanning_several_statements_keeps_order_and_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let pool = build_pool(dir.path().join("log.db").to_str().unwrap()).unwrap();
+    let repo = SqliteRequestLogRepository::new(pool, WriteGate::new());
+    // 2 full multi-row statements, then single rows for the remainder.
+    let entries: Vec<_> = (0..45).map(entry).collect();
+    let written = repo.insert_batch(entries.clone()).await.unwrap();
+
+    assert_eq!(written.len(), 45);
+    for (i, log) in written.iter().enumerate() {
+        assert_eq!(log.entry, entries[i], "entry {i} paired with its own id");
+        let stored = repo.get(log.log_id).await.unwrap().unwrap();
+        assert_eq!(stored.entry.request_path, format!("/items/{i}"));
+    }
+    assert!(written.windows(2).all(|w| w[0].log_id + 1 == w[1].log_id));
+
+    let filter = RequestLogFilter {
+        mock_id: Some("m".into()),
+        limit: 5,
+        ..RequestLogFilter::default()
+    };
+    let (page, total) = repo.list(&filter).await.unwrap();
+    assert_eq!(total, 23);
+    assert_eq!(page[0].entry.request_path, "/items/44", "newest first");
+}
