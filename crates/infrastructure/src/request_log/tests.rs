@@ -15,7 +15,7 @@ fn entry(i: usize) -> NewRequestLog {
         request_headers: json!({"host": "localhost"}),
         request_body: String::new(),
         request_body_truncated: false,
-        matched_mock_id: (i % 2 == 0).then(|| "m".to_string()),
+        matched_mock_id: i.is_multiple_of(2).then(|| "m".to_string()),
         variant: None,
         template_context: None,
         near_misses: None,
