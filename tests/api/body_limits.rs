@@ -1,6 +1,8 @@
 //! Body size limit (SPEC §2): 413 JSON above it, accepted below.
 
-use serde_json::json;
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
 
 use crate::helpers::{expect_json, mock_json, spawn_app, spawn_app_with};
 
@@ -26,6 +28,30 @@ async fn bodies_over_the_configured_limit_are_413_on_admin_and_surface() {
     );
     let small = app.post_raw("/upload", "text/plain", "x".repeat(512)).await;
     assert_eq!(small.status().as_u16(), 200);
+}
+
+#[tokio::test]
+async fn a_refused_oversize_surface_request_is_still_logged() {
+    let app = spawn_app_with(|c| c.body_limit = 1024).await;
+    let refused = app
+        .post_raw("/upload", "text/plain", "x".repeat(4096))
+        .await;
+    assert_eq!(refused.status().as_u16(), 413);
+    let deadline = Instant::now() + Duration::from_secs(2);
+    let logs = loop {
+        let body = expect_json(app.get("/api/admin/inspector/requests").await, 200).await;
+        if body["count"] == 1 || Instant::now() > deadline {
+            break body["logs"].clone();
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    };
+    let entry = &logs[0];
+    assert_eq!(entry["request_path"], "/upload");
+    assert_eq!(entry["response_status"], 413);
+    assert_eq!(entry["outcome"], "unmatched");
+    assert_eq!(entry["request_body"], "");
+    assert_eq!(entry["request_body_truncated"], true);
+    assert_eq!(entry["matched_mock_id"], Value::Null);
 }
 
 #[tokio::test]

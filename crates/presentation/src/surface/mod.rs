@@ -14,7 +14,8 @@ mod unmatched;
 
 pub use pipeline::Served;
 
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse, ResponseError};
+use domain::Outcome;
 
 use crate::body::read_limited;
 use crate::{ApiError, AppState};
@@ -25,18 +26,27 @@ pub async fn handle(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
     let started = std::time::Instant::now();
-    let body = read_limited(&req, payload, state.body_limit).await?;
+    let (body, refused) = match read_limited(&req, payload, state.body_limit).await {
+        Ok(body) => (body, None),
+        Err(e) => (bytes::Bytes::new(), Some(e)),
+    };
     let incoming = incoming::from_actix(&req, body).with_session_header(&state.session_header);
-    let mut served = pipeline::serve(&state, &incoming).await;
+    let body_refused = refused.is_some();
+    let mut served = match refused {
+        // Too large to match against: answered 413 and still logged, as
+        // unmatched, with the body marked as cut.
+        Some(e) => Served::new(e.error_response(), Outcome::Unmatched, None),
+        None => pipeline::serve(&state, &incoming).await,
+    };
     state
         .metrics
         .observe(served.outcome, started.elapsed().as_secs_f64());
     if state.inspector.enabled() {
         let (response, bytes) = record::body_of(served.response);
         served.response = response;
-        state
-            .inspector
-            .record(record::entry(&incoming, &served, &bytes, started));
+        let mut entry = record::entry(&incoming, &served, &bytes, started);
+        entry.request_body_truncated |= body_refused;
+        state.inspector.record(entry);
     }
     Ok(served.response)
 }
