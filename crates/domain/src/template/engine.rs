@@ -45,9 +45,16 @@ impl fmt::Debug for TemplateSet {
     }
 }
 
+/// Instructions one render may execute. Far above any real response
+/// template (a loop over 10,000 items uses ~100,000), low enough that a
+/// runaway loop fails in milliseconds with a `template_error` instead of
+/// holding a thread and memory.
+pub const RENDER_FUEL: u64 = 2_000_000;
+
 /// An environment with every helper and no HTML escaping (responses are JSON and text).
 fn environment() -> Environment<'static> {
     let mut env = Environment::new();
+    env.set_fuel(Some(RENDER_FUEL));
     env.set_auto_escape_callback(|_| AutoEscape::None);
     env.set_undefined_behavior(UndefinedBehavior::Lenient);
     env.set_keep_trailing_newline(true);

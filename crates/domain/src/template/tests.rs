@@ -248,3 +248,18 @@ fn compile_errors_carry_the_line() {
     let err = TemplateSet::check("fine\n{{ broken( }}").err();
     assert_eq!(err.as_ref().and_then(|e| e.line), Some(2));
 }
+
+#[test]
+fn a_runaway_loop_runs_out_of_fuel_instead_of_hanging() {
+    let started = std::time::Instant::now();
+    let err = render_with(
+        "{% for i in range(10000) %}{% for j in range(10000) %}x{% endfor %}{% endfor %}",
+        None,
+    )
+    .err();
+    assert!(err.is_some_and(|e| e.message.contains("fuel")));
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    // A big but sane loop still renders.
+    let out = render("{% for i in range(10000) %}{{ i }},{% endfor %}");
+    assert!(out.starts_with("0,1,2,") && out.ends_with("9999,"));
+}
