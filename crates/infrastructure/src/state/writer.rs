@@ -7,6 +7,7 @@
 //! each caller once that transaction has committed: same atomicity and
 //! durability per write, a fraction of the cost per write.
 
+use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc;
 use std::thread;
 
@@ -77,7 +78,12 @@ fn run(queue: &mpsc::Receiver<Job>, pool: &DbPool, gate: &WriteGate) {
                 Err(_) => break,
             }
         }
-        commit(batch, pool, gate);
+        // A bug in one write must not take every later write down with it:
+        // the callers of this batch get an error, the writer lives on.
+        let committed = panic::catch_unwind(AssertUnwindSafe(|| commit(batch, pool, gate)));
+        if committed.is_err() {
+            tracing::error!("a state write panicked; its batch was abandoned");
+        }
     }
 }
 
@@ -102,5 +108,35 @@ fn commit(batch: Vec<Job>, pool: &DbPool, gate: &WriteGate) {
     }
     for reply in replies {
         reply(failed.as_deref());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::build_pool;
+    use crate::db::schema::state;
+    use diesel::prelude::*;
+
+    #[test]
+    fn a_panicking_write_fails_alone_and_the_writer_lives_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = build_pool(dir.path().join("w.db").to_str().unwrap()).unwrap();
+        let writer = StateWriter::start(pool.clone(), WriteGate::new()).unwrap();
+        let failed = writer.write::<(), _>(|_| panic!("a bug in a write"));
+        assert!(matches!(failed, Err(StateError::Storage(_))));
+        let insert =
+            "INSERT INTO state (session_id, state_key, state_value, created_at, updated_at) \
+                      VALUES ('s', 'k', '1', 'now', 'now')";
+        let inserted = writer.write(move |conn| {
+            diesel::sql_query(insert)
+                .execute(conn)
+                .map_err(|e| StateError::Storage(e.to_string()))
+        });
+        assert_eq!(inserted.unwrap(), 1);
+        // Committed, as seen from another connection.
+        let mut other = pool.get().unwrap();
+        let rows: i64 = state::table.count().get_result(&mut other).unwrap();
+        assert_eq!(rows, 1);
     }
 }
