@@ -63,8 +63,7 @@ async fn the_simulated_error_carries_its_body_the_mock_headers_and_a_marker() {
     assert_eq!(response.headers()["x-service"], "users");
     assert_eq!(response.headers()["content-type"], "application/json");
     assert_eq!(expect_json(response, 502).await, json!({"failed": "9"}));
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    let logs = expect_json(app.get("/api/admin/inspector/requests").await, 200).await;
+    let logs = app.inspector_logs("/api/admin/inspector/requests", 1).await;
     assert_eq!(logs["logs"][0]["outcome"], "error_simulated");
 }
 

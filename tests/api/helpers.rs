@@ -59,6 +59,21 @@ impl TestApp {
         format!("{}{}", self.address, path)
     }
 
+    /// The inspector list at `path` once it holds at least `n` entries; the
+    /// writer is asynchronous, so this polls (up to 10 s on a loaded machine).
+    pub async fn inspector_logs(&self, path: &str, n: usize) -> Value {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let body = expect_json(self.get(path).await, 200).await;
+            if body["logs"].as_array().map_or(0, Vec::len) >= n
+                || std::time::Instant::now() > deadline
+            {
+                return body;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+        }
+    }
+
     pub async fn get(&self, path: &str) -> Response {
         self.client
             .get(self.url(path))

@@ -100,8 +100,9 @@ async fn variants_can_be_templates_and_are_recorded_in_the_inspector() {
     let response = app.get("/tv/5").await;
     assert_eq!(response.headers()["x-id"], "5");
     assert_eq!(expect_json(response, 201).await, json!({"id": "5"}));
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    let logs = expect_json(app.get("/api/admin/inspector/mocks/tv/requests").await, 200).await;
+    let logs = app
+        .inspector_logs("/api/admin/inspector/mocks/tv/requests", 1)
+        .await;
     assert_eq!(logs["logs"][0]["variant"], 0);
 }
 
