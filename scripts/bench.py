@@ -109,6 +109,13 @@ class Server:
                     return int(line.split()[1]) / 1024
         return float("nan")
 
+    def dropped(self):
+        """Inspector entries dropped so far (queue full): must stay 0 for the numbers to be honest."""
+        with urllib.request.urlopen(self.base + "/metrics", timeout=60) as r:
+            text = r.read().decode()
+        match = re.search(r"^mimicus_inspector_dropped_total (\S+)", text, re.M)
+        return int(float(match.group(1))) if match else 0
+
     def stop(self):
         self.proc.terminate()
         self.proc.wait(timeout=30)
@@ -147,13 +154,17 @@ ONLY = [w.strip() for w in os.environ.get("BENCH_ONLY", "").split(",") if w.stri
 
 def measure(name, server, path, script=None, headers=()):
     if ONLY and name not in ONLY:
-        return {"name": name, "rps": float("nan"), "p50": float("nan"), "p99": float("nan"), "non2xx": 0, "rss": server.rss_mb()}
+        return {"name": name, "rps": float("nan"), "p50": float("nan"), "p99": float("nan"), "non2xx": 0,
+                "rss": server.rss_mb(), "dropped": 0}
     url = server.base + path
+    dropped_before = server.dropped()
     wrk(url, script, headers, duration="3s")  # warm-up
     runs = sorted((wrk(url, script, headers) for _ in range(RUNS)), key=lambda r: r["rps"])
     median = runs[len(runs) // 2]
     median["non2xx"] = sum(r["non2xx"] for r in runs)
     median["rss"] = server.rss_mb()
+    time.sleep(1)  # let the writer finish the last batch before counting
+    median["dropped"] = server.dropped() - dropped_before
     median["name"] = name
     print(f"  {name}: {median['rps']:.0f} req/s", file=sys.stderr, flush=True)
     return median
@@ -209,11 +220,11 @@ def main():
     by = {r["name"]: r for r in results}
     health = by["health"]["rps"]
     print()
-    print(f"| workload | req/s | % of health | p50 ms | p99 ms | non-2xx | server RSS MB |")
-    print(f"| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print(f"| workload | req/s | % of health | p50 ms | p99 ms | non-2xx | inspector dropped | server RSS MB |")
+    print(f"| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for r in results:
         print(f"| {r['name']} | {r['rps']:.0f} | {100 * r['rps'] / health:.0f} % | {r['p50']:.3f} | "
-              f"{r['p99']:.3f} | {r['non2xx']} | {r['rss']:.1f} |")
+              f"{r['p99']:.3f} | {r['non2xx']} | {r['dropped']} | {r['rss']:.1f} |")
     print()
     w1 = by["W1 static"]["rps"]
     print(f"W1 @10k / W1: {100 * by['W1 @10k']['rps'] / w1:.0f} %   "
