@@ -33,9 +33,11 @@ fn pairs(items: impl Iterator<Item = (String, String)>) -> Value {
     Value::Object(map)
 }
 
+/// `served.template_context` is moved into the entry (it can be large, and
+/// nothing else needs it afterwards).
 pub fn entry(
     req: &IncomingRequest,
-    served: &Served,
+    served: &mut Served,
     response_body: &[u8],
     started: Instant,
 ) -> NewRequestLog {
@@ -67,7 +69,7 @@ pub fn entry(
         request_body_truncated,
         matched_mock_id: served.mock_id.clone(),
         variant: served.variant.and_then(|v| i64::try_from(v).ok()),
-        template_context: served.template_context.clone(),
+        template_context: served.template_context.take(),
         near_misses,
         response_status: served.response.status().as_u16(),
         response_headers,
