@@ -44,7 +44,7 @@ pub async fn handle(
     if state.inspector.enabled() {
         let (response, bytes) = record::body_of(served.response);
         served.response = response;
-        let mut entry = record::entry(&incoming, &mut served, &bytes, started);
+        let mut entry = record::entry(incoming, &mut served, &bytes, started);
         entry.request_body_truncated |= body_refused;
         state.inspector.record(entry);
     }
