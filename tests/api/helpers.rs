@@ -62,7 +62,19 @@ impl TestApp {
     /// The inspector list at `path` once it holds at least `n` entries; the
     /// writer is asynchronous, so this polls (up to 10 s on a loaded machine).
     pub async fn inspector_logs(&self, path: &str, n: usize) -> Value {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        self.inspector_logs_within(path, n, std::time::Duration::from_secs(10))
+            .await
+    }
+
+    /// Like [`Self::inspector_logs`], giving up after `limit` (the list as it
+    /// is then is returned, for the caller's assertions to fail on).
+    pub async fn inspector_logs_within(
+        &self,
+        path: &str,
+        n: usize,
+        limit: std::time::Duration,
+    ) -> Value {
+        let deadline = std::time::Instant::now() + limit;
         loop {
             let body = expect_json(self.get(path).await, 200).await;
             if body["logs"].as_array().map_or(0, Vec::len) >= n

@@ -12,24 +12,17 @@ use diesel::{QueryResult, RunQueryDsl, SqliteConnection};
 /// One statement, so concurrent increments never lose an update; the
 /// `WHERE` refuses values that are not JSON integers, and so does a sum that
 /// would leave the 64-bit range (SQLite would turn it into a float).
-/// These are the pieces between the bound values, in order.
-const SQL: [&str; 10] = [
-    "INSERT INTO state (session_id, state_key, state_value, mock_id, client_ip, created_at, updated_at) VALUES (",
-    ", ",
-    ", CAST(",
-    " AS TEXT), ",
-    ", ",
-    ", ",
-    ", ",
-    ") ON CONFLICT (session_id, state_key) DO UPDATE \
-       SET state_value = CAST(CAST(state_value AS INTEGER) + ",
-    " AS TEXT), \
+/// Parameters, in order: scope, key, initial, mock_id, client_ip, now, now,
+/// delta, delta.
+const SQL: &str = "INSERT INTO state (session_id, state_key, state_value, mock_id, client_ip, created_at, updated_at) \
+     VALUES (?, ?, CAST(? AS TEXT), ?, ?, ?, ?) \
+     ON CONFLICT (session_id, state_key) DO UPDATE \
+       SET state_value = CAST(CAST(state_value AS INTEGER) + ? AS TEXT), \
            mock_id = COALESCE(excluded.mock_id, mock_id), \
            client_ip = COALESCE(excluded.client_ip, client_ip), updated_at = excluded.updated_at \
        WHERE json_valid(state_value) AND json_type(state_value) = 'integer' \
-         AND typeof(CAST(state_value AS INTEGER) + ",
-    ") = 'integer' RETURNING CAST(state_value AS INTEGER)",
-];
+         AND typeof(CAST(state_value AS INTEGER) + ?) = 'integer' \
+     RETURNING CAST(state_value AS INTEGER)";
 
 pub struct Increment<'a> {
     pub scope: &'a str,
@@ -54,25 +47,33 @@ impl RunQueryDsl<SqliteConnection> for Increment<'_> {}
 
 impl QueryFragment<Sqlite> for Increment<'_> {
     fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Sqlite>) -> QueryResult<()> {
-        out.push_sql(SQL[0]);
-        out.push_bind_param::<Text, _>(&self.scope)?;
-        out.push_sql(SQL[1]);
-        out.push_bind_param::<Text, _>(&self.key)?;
-        out.push_sql(SQL[2]);
-        out.push_bind_param::<BigInt, _>(&self.initial)?;
-        out.push_sql(SQL[3]);
-        out.push_bind_param::<Nullable<Text>, _>(&self.mock_id)?;
-        out.push_sql(SQL[4]);
-        out.push_bind_param::<Nullable<Text>, _>(&self.client_ip)?;
-        out.push_sql(SQL[5]);
-        out.push_bind_param::<Text, _>(&self.now)?;
-        out.push_sql(SQL[6]);
-        out.push_bind_param::<Text, _>(&self.now)?;
-        out.push_sql(SQL[7]);
-        out.push_bind_param::<BigInt, _>(&self.delta)?;
-        out.push_sql(SQL[8]);
-        out.push_bind_param::<BigInt, _>(&self.delta)?;
-        out.push_sql(SQL[9]);
+        // Diesel writes its own `?` for each bound value, so the SQL goes in
+        // as the pieces between the placeholders.
+        let mut pieces = SQL.split('?');
+        macro_rules! bind {
+            ($ty:ty, $value:expr) => {
+                out.push_sql(pieces.next().unwrap_or_default());
+                out.push_bind_param::<$ty, _>($value)?;
+            };
+        }
+        bind!(Text, &self.scope);
+        bind!(Text, &self.key);
+        bind!(BigInt, &self.initial);
+        bind!(Nullable<Text>, &self.mock_id);
+        bind!(Nullable<Text>, &self.client_ip);
+        bind!(Text, &self.now);
+        bind!(Text, &self.now);
+        bind!(BigInt, &self.delta);
+        bind!(BigInt, &self.delta);
+        out.push_sql(pieces.next().unwrap_or_default());
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_statement_has_one_placeholder_per_bound_value() {
+        assert_eq!(super::SQL.matches('?').count(), 9);
     }
 }

@@ -119,7 +119,7 @@ mod tests {
     use diesel::prelude::*;
 
     #[test]
-    fn a_panicking_write_fails_alone_and_the_writer_lives_on() {
+    fn a_panicking_write_fails_its_batch_and_the_writer_lives_on() {
         let dir = tempfile::tempdir().unwrap();
         let pool = build_pool(dir.path().join("w.db").to_str().unwrap()).unwrap();
         let writer = StateWriter::start(pool.clone(), WriteGate::new()).unwrap();
