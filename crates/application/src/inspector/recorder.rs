@@ -136,11 +136,10 @@ mod tests {
         Repo {}
         #[async_trait]
         impl RequestLogRepository for Repo {
-            async fn insert_batch(&self, entries: Vec<NewRequestLog>) -> Result<Vec<RequestLog>, RepositoryError>;
+            async fn insert_batch(&self, entries: Vec<NewRequestLog>, keep: u64) -> Result<Vec<RequestLog>, RepositoryError>;
             async fn list(&self, filter: &RequestLogFilter) -> Result<(Vec<RequestLog>, i64), RepositoryError>;
             async fn get(&self, log_id: i64) -> Result<Option<RequestLog>, RepositoryError>;
             async fn clear(&self) -> Result<usize, RepositoryError>;
-            async fn prune(&self, keep: u64) -> Result<usize, RepositoryError>;
         }
     }
 
@@ -171,20 +170,19 @@ mod tests {
     /// A repository that records batch sizes.
     fn recording_repo(sizes: Arc<Mutex<Vec<usize>>>, keep: u64) -> MockRepo {
         let mut repo = MockRepo::new();
-        repo.expect_insert_batch().returning(move |entries| {
-            sizes.lock().unwrap().push(entries.len());
-            Ok(entries
-                .into_iter()
-                .enumerate()
-                .map(|(i, entry)| RequestLog {
-                    log_id: i as i64,
-                    entry,
-                })
-                .collect())
-        });
-        repo.expect_prune()
-            .withf(move |k| *k == keep)
-            .returning(|_| Ok(0));
+        repo.expect_insert_batch()
+            .withf(move |_, k| *k == keep)
+            .returning(move |entries, _| {
+                sizes.lock().unwrap().push(entries.len());
+                Ok(entries
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, entry)| RequestLog {
+                        log_id: i as i64,
+                        entry,
+                    })
+                    .collect())
+            });
         repo
     }
 
@@ -227,8 +225,7 @@ mod tests {
     async fn failed_writes_are_counted_as_dropped() {
         let mut repo = MockRepo::new();
         repo.expect_insert_batch()
-            .returning(|_| Err(RepositoryError::Unknown("disk full".into())));
-        repo.expect_prune().returning(|_| Ok(0));
+            .returning(|_, _| Err(RepositoryError::Unknown("disk full".into())));
         let inspector = Inspector::start(Arc::new(repo), 10, 10);
         inspector.record(entry("/x"));
         inspector.flush_and_stop().await;

@@ -86,7 +86,7 @@ async fn write(
     stats: &InspectorStats,
 ) {
     let count = batch.len() as u64;
-    match repo.insert_batch(batch).await {
+    match repo.insert_batch(batch, max_entries).await {
         Ok(written) => {
             stats.written.fetch_add(count, Ordering::Relaxed);
             if live.receiver_count() > 0 {
@@ -99,8 +99,5 @@ async fn write(
             stats.dropped.fetch_add(count, Ordering::Relaxed);
             tracing::error!(error = %e, rows = count, "inspector could not write a batch");
         }
-    }
-    if let Err(e) = repo.prune(max_entries).await {
-        tracing::error!(error = %e, "inspector could not prune old entries");
     }
 }

@@ -69,10 +69,12 @@ pub fn truncate_body(bytes: &[u8]) -> (String, bool) {
 /// Storage of request logs (SPEC §10).
 #[async_trait]
 pub trait RequestLogRepository: Send + Sync {
-    /// Inserts entries in one transaction, returning them with their ids.
+    /// Inserts entries and deletes the oldest rows beyond `keep`, in one
+    /// transaction (one commit per batch), returning the entries with their ids.
     async fn insert_batch(
         &self,
         entries: Vec<NewRequestLog>,
+        keep: u64,
     ) -> Result<Vec<RequestLog>, RepositoryError>;
     /// Newest first, with the total number matching the filter (ignoring `before`/`limit`).
     async fn list(
@@ -81,8 +83,6 @@ pub trait RequestLogRepository: Send + Sync {
     ) -> Result<(Vec<RequestLog>, i64), RepositoryError>;
     async fn get(&self, log_id: i64) -> Result<Option<RequestLog>, RepositoryError>;
     async fn clear(&self) -> Result<usize, RepositoryError>;
-    /// Deletes the oldest rows beyond `keep`; returns how many went.
-    async fn prune(&self, keep: u64) -> Result<usize, RepositoryError>;
 }
 
 #[cfg(test)]

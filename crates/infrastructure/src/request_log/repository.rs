@@ -63,33 +63,42 @@ fn filtered(
 /// so Diesel prepares it once per connection instead of once per batch.
 const ROWS_PER_STATEMENT: usize = 20;
 
-/// Inserts `entries` in order and returns their ids, in the same order.
+/// Inserts `entries` in order, deletes the rows beyond the newest `keep`, and
+/// returns the new ids in insertion order. Runs inside the batch transaction.
+///
+/// No `RETURNING`: SQLite materializes returned rows in a temporary table,
+/// which cost more than the insert. Inside one write transaction (one writer,
+/// `AUTOINCREMENT`), each row gets the previous id + 1, so the batch's ids are
+/// the `len` ids ending at `last_insert_rowid()`.
 fn insert_rows(
     conn: &mut SqliteConnection,
     entries: &[NewRequestLog],
+    keep: i64,
 ) -> Result<Vec<i64>, diesel::result::Error> {
-    let mut ids = Vec::with_capacity(entries.len());
     let mut chunks = entries.chunks_exact(ROWS_PER_STATEMENT);
     for chunk in &mut chunks {
         let rows: [NewRow; ROWS_PER_STATEMENT] = std::array::from_fn(|i| NewRow::from(&chunk[i]));
-        let mut chunk_ids: Vec<i64> = diesel::insert_into(request_log::table)
+        diesel::insert_into(request_log::table)
             .values(rows)
-            .returning(request_log::log_id)
-            .get_results(conn)?;
-        // RETURNING order is unspecified; ids grow in insertion order
-        // (AUTOINCREMENT, one writer at a time), so sorting restores it.
-        chunk_ids.sort_unstable();
-        ids.extend(chunk_ids);
+            .execute(conn)?;
     }
     for entry in chunks.remainder() {
-        ids.push(
-            diesel::insert_into(request_log::table)
-                .values(NewRow::from(entry))
-                .returning(request_log::log_id)
-                .get_result::<i64>(conn)?,
-        );
+        diesel::insert_into(request_log::table)
+            .values(NewRow::from(entry))
+            .execute(conn)?;
     }
-    Ok(ids)
+    let last: i64 = diesel::select(last_insert_rowid()).get_result(conn)?;
+    let first = last - entries.len() as i64 + 1;
+    // Ids only grow, so "the newest `keep`" are the ids above last - keep:
+    // one range delete on the primary key, no sort.
+    diesel::delete(request_log::table.filter(request_log::log_id.le(last.saturating_sub(keep))))
+        .execute(conn)?;
+    Ok((first..=last).collect())
+}
+
+diesel::define_sql_function! {
+    /// Rowid of the last row this connection inserted.
+    fn last_insert_rowid() -> diesel::sql_types::BigInt;
 }
 
 fn to_domain(rows: Vec<Row>) -> Result<Vec<RequestLog>, InfraError> {
@@ -101,11 +110,16 @@ impl RequestLogRepository for SqliteRequestLogRepository {
     async fn insert_batch(
         &self,
         entries: Vec<NewRequestLog>,
+        keep: u64,
     ) -> Result<Vec<RequestLog>, RepositoryError> {
+        if entries.is_empty() {
+            return Ok(Vec::new());
+        }
+        let keep = i64::try_from(keep).unwrap_or(i64::MAX);
         let gate = self.gate.clone();
         let (ids, entries) = run_blocking(&self.pool, move |conn| {
             let _write = gate.enter();
-            let ids = conn.immediate_transaction(|conn| insert_rows(conn, &entries))?;
+            let ids = conn.immediate_transaction(|conn| insert_rows(conn, &entries, keep))?;
             Ok((ids, entries))
         })
         .await?;
@@ -149,26 +163,6 @@ impl RequestLogRepository for SqliteRequestLogRepository {
     async fn clear(&self) -> Result<usize, RepositoryError> {
         Ok(run_blocking(&self.pool, |conn| {
             Ok(diesel::delete(request_log::table).execute(conn)?)
-        })
-        .await?)
-    }
-
-    /// Ids only grow, so "the newest `keep`" are the ids above max(id) - keep:
-    /// one indexed delete, no sort.
-    async fn prune(&self, keep: u64) -> Result<usize, RepositoryError> {
-        let keep = i64::try_from(keep).unwrap_or(i64::MAX);
-        let gate = self.gate.clone();
-        Ok(run_blocking(&self.pool, move |conn| {
-            let _write = gate.enter();
-            let newest: Option<i64> = request_log::table
-                .select(diesel::dsl::max(request_log::log_id))
-                .first(conn)?;
-            let Some(newest) = newest else { return Ok(0) };
-            let cutoff = newest.saturating_sub(keep);
-            Ok(
-                diesel::delete(request_log::table.filter(request_log::log_id.le(cutoff)))
-                    .execute(conn)?,
-            )
         })
         .await?)
     }

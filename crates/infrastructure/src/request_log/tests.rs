@@ -38,7 +38,7 @@ async fn a_batch_spanning_several_statements_keeps_order_and_ids() {
     let repo = SqliteRequestLogRepository::new(pool, WriteGate::new());
     // 2 full multi-row statements, then single rows for the remainder.
     let entries: Vec<_> = (0..45).map(entry).collect();
-    let written = repo.insert_batch(entries.clone()).await.unwrap();
+    let written = repo.insert_batch(entries.clone(), 1000).await.unwrap();
 
     assert_eq!(written.len(), 45);
     for (i, log) in written.iter().enumerate() {
@@ -56,4 +56,38 @@ async fn a_batch_spanning_several_statements_keeps_order_and_ids() {
     let (page, total) = repo.list(&filter).await.unwrap();
     assert_eq!(total, 23);
     assert_eq!(page[0].entry.request_path, "/items/44", "newest first");
+}
+
+#[tokio::test]
+async fn a_batch_prunes_the_oldest_rows_beyond_keep_in_the_same_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let pool = build_pool(dir.path().join("log.db").to_str().unwrap()).unwrap();
+    let repo = SqliteRequestLogRepository::new(pool, WriteGate::new());
+    let first = repo
+        .insert_batch((0..30).map(entry).collect(), 50)
+        .await
+        .unwrap();
+    let second = repo
+        .insert_batch((30..65).map(entry).collect(), 50)
+        .await
+        .unwrap();
+
+    let all = RequestLogFilter {
+        limit: 1000,
+        ..RequestLogFilter::default()
+    };
+    let (rows, total) = repo.list(&all).await.unwrap();
+    assert_eq!(total, 50, "65 written, newest 50 kept");
+    assert_eq!(rows.last().unwrap().entry.request_path, "/items/15");
+    assert!(repo.get(first[14].log_id).await.unwrap().is_none());
+    assert_eq!(
+        second[0].log_id,
+        first[29].log_id + 1,
+        "ids continue across batches"
+    );
+
+    // Clearing does not reuse ids (AUTOINCREMENT): new rows sort after old cursors.
+    repo.clear().await.unwrap();
+    let third = repo.insert_batch(vec![entry(99)], 50).await.unwrap();
+    assert!(third[0].log_id > second[34].log_id);
 }
