@@ -20,8 +20,9 @@ async fn matched_and_unmatched_requests_are_logged_with_their_details() {
     app.create_mock(mock_json("/users/{id}", json!({"mock_id": "user", "match_method": "POST", "response_status": 201,
         "is_template": true, "response_headers": {"X-Id": "{{ request.path_params.id }}"}, "response_body": "{\"id\": \"{{ request.path_params.id }}\"}"}))).await;
     app.client
-        .post(app.url("/users/7?verbose=1"))
+        .post(app.url("/users/7?verbose=1&tag=a&tag=b"))
         .header("X-Session-ID", "s1")
+        .header("Cookie", "theme=dark; lang=en")
         .body("hello")
         .send()
         .await
@@ -34,7 +35,11 @@ async fn matched_and_unmatched_requests_are_logged_with_their_details() {
     let (unmatched, matched) = (&body["logs"][0], &body["logs"][1]);
     assert_eq!(matched["request_method"], "POST");
     assert_eq!(matched["request_path"], "/users/7");
-    assert_eq!(matched["request_query"], json!({"verbose": "1"}));
+    assert_eq!(
+        matched["request_query"],
+        json!({"verbose": "1", "tag": ["a", "b"]}),
+        "a repeated parameter is logged with all its values"
+    );
     assert_eq!(matched["request_headers"]["x-session-id"], "s1");
     assert_eq!(matched["request_body"], "hello");
     assert_eq!(matched["matched_mock_id"], "user");
@@ -44,10 +49,16 @@ async fn matched_and_unmatched_requests_are_logged_with_their_details() {
     assert_eq!(matched["outcome"], "matched");
     assert_eq!(matched["session_id"], "s1");
     assert_eq!(matched["client_ip"], "127.0.0.1");
+    let context = &matched["template_context"];
+    assert_eq!(context["request"]["path_params"]["id"], "7");
     assert_eq!(
-        matched["template_context"]["request"]["path_params"]["id"],
-        "7"
+        context["request"]["query"]["tag"], "a",
+        "templates see the first value"
     );
+    assert_eq!(context["request"]["cookies"]["lang"], "en");
+    assert_eq!(context["request"]["body"], "hello");
+    assert_eq!(context["session_id"], "s1");
+    assert_eq!(context["mock"]["id"], "user");
     assert!(matched["duration_ms"].as_f64().unwrap() >= 0.0);
     assert!(matched["created_at"].as_str().unwrap().ends_with('Z'));
     assert_eq!(unmatched["outcome"], "unmatched");

@@ -21,7 +21,7 @@ pub async fn preview(
             Err((_, e)) => return Err(e),
         };
         let overlay: Arc<dyn StateRepository> = Arc::new(OverlayStore::new(store));
-        let context = RenderContext::new(&request, "preview", "Template preview", Some(overlay));
+        let context = RenderContext::new(request, "preview", "Template preview", Some(overlay));
         set.render("preview", &context)
             .map(Option::unwrap_or_default)
     })

@@ -1,4 +1,4 @@
-use domain::inspector::RequestLog;
+use domain::inspector::{JsonText, RequestLog};
 use serde_json::{json, Value};
 
 /// The SPEC §10 JSON shape of a log entry.
@@ -8,16 +8,16 @@ pub fn log_to_json(log: &RequestLog) -> Value {
         "log_id": log.log_id,
         "request_method": e.request_method,
         "request_path": e.request_path,
-        "request_query": e.request_query,
-        "request_headers": e.request_headers,
+        "request_query": e.request_query.to_value(),
+        "request_headers": e.request_headers.to_value(),
         "request_body": e.request_body,
         "request_body_truncated": e.request_body_truncated,
         "matched_mock_id": e.matched_mock_id,
         "variant": e.variant,
-        "template_context": e.template_context,
-        "near_misses": e.near_misses,
+        "template_context": e.template_context.as_ref().map(JsonText::to_value),
+        "near_misses": e.near_misses.as_ref().map(JsonText::to_value),
         "response_status": e.response_status,
-        "response_headers": e.response_headers,
+        "response_headers": e.response_headers.to_value(),
         "response_body": e.response_body,
         "response_body_truncated": e.response_body_truncated,
         "duration_ms": e.duration_ms,

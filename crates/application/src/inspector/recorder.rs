@@ -127,7 +127,7 @@ impl Inspector {
 mod tests {
     use super::*;
     use async_trait::async_trait;
-    use domain::inspector::{NewRequestLog, RequestLog};
+    use domain::inspector::{JsonText, NewRequestLog, RequestLog};
     use domain::{Outcome, RepositoryError};
     use serde_json::json;
     use std::sync::Mutex;
@@ -147,8 +147,8 @@ mod tests {
         NewRequestLog {
             request_method: "GET".into(),
             request_path: path.into(),
-            request_query: json!({}),
-            request_headers: json!({}),
+            request_query: JsonText::of(&json!({})),
+            request_headers: JsonText::of(&json!({})),
             request_body: String::new(),
             request_body_truncated: false,
             matched_mock_id: None,
@@ -156,7 +156,7 @@ mod tests {
             template_context: None,
             near_misses: None,
             response_status: 404,
-            response_headers: json!({}),
+            response_headers: JsonText::of(&json!({})),
             response_body: String::new(),
             response_body_truncated: false,
             duration_ms: 0.1,

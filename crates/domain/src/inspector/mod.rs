@@ -1,9 +1,11 @@
 //! The request inspector's record (SPEC §10) and its repository.
 
 use async_trait::async_trait;
-use serde_json::Value;
 
 use crate::{Outcome, RepositoryError};
+
+mod json_text;
+pub use json_text::{JsonText, Pairs};
 
 /// Bodies are stored up to this many bytes; longer ones are cut and marked.
 pub const BODY_LIMIT: usize = 64 * 1024;
@@ -13,16 +15,16 @@ pub const BODY_LIMIT: usize = 64 * 1024;
 pub struct NewRequestLog {
     pub request_method: String,
     pub request_path: String,
-    pub request_query: Value,
-    pub request_headers: Value,
+    pub request_query: JsonText,
+    pub request_headers: JsonText,
     pub request_body: String,
     pub request_body_truncated: bool,
     pub matched_mock_id: Option<String>,
     pub variant: Option<i64>,
-    pub template_context: Option<Value>,
-    pub near_misses: Option<Value>,
+    pub template_context: Option<JsonText>,
+    pub near_misses: Option<JsonText>,
     pub response_status: u16,
-    pub response_headers: Value,
+    pub response_headers: JsonText,
     pub response_body: String,
     pub response_body_truncated: bool,
     pub duration_ms: f64,

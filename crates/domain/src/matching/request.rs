@@ -26,13 +26,19 @@ impl IncomingRequest {
         body: Vec<u8>,
         client_ip: impl Into<String>,
     ) -> Self {
+        // Case is normalized in place: this runs for every request.
+        let mut method = method.into();
+        method.make_ascii_uppercase();
         Self {
-            method: method.into().to_ascii_uppercase(),
+            method,
             path: path.into(),
             query,
             headers: headers
                 .into_iter()
-                .map(|(k, v)| (k.to_ascii_lowercase(), v))
+                .map(|(mut k, v)| {
+                    k.make_ascii_lowercase();
+                    (k, v)
+                })
                 .collect(),
             body,
             client_ip: client_ip.into(),

@@ -4,10 +4,10 @@
 use std::sync::Arc;
 
 use minijinja::value::{Enumerator, Object, ObjectRepr, Value};
-use serde_json::json;
 
 use super::faker::FakerObject;
 use super::state_object::StateObject;
+use crate::inspector::JsonText;
 use crate::state::{StateMeta, StateRepository};
 use crate::IncomingRequest;
 
@@ -46,7 +46,7 @@ impl TemplateRequest {
         }
     }
 
-    fn cookies(&self) -> Vec<(String, String)> {
+    pub(super) fn cookies(&self) -> Vec<(String, String)> {
         self.headers
             .iter()
             .filter(|(k, _)| k.eq_ignore_ascii_case("cookie"))
@@ -191,14 +191,6 @@ impl Object for Root {
     }
 }
 
-fn first_values(pairs: &[(String, String)]) -> serde_json::Map<String, serde_json::Value> {
-    let mut map = serde_json::Map::new();
-    for (k, v) in pairs {
-        map.entry(k.clone()).or_insert_with(|| json!(v));
-    }
-    map
-}
-
 /// Everything a render needs, built once per request.
 pub struct RenderContext {
     value: Value,
@@ -209,13 +201,15 @@ pub struct RenderContext {
 }
 
 impl RenderContext {
+    /// Takes the request by value: it is built per render and shared by the
+    /// `request` object, so copying it again would be wasted work.
     pub fn new(
-        request: &TemplateRequest,
+        request: TemplateRequest,
         mock_id: &str,
         mock_name: &str,
         store: Option<Arc<dyn StateRepository>>,
     ) -> Self {
-        let request = Arc::new(request.clone());
+        let request = Arc::new(request);
         let uses_state = store.is_some();
         let state = store.map(|store| {
             let meta = StateMeta {
@@ -257,31 +251,10 @@ impl RenderContext {
         &self.value
     }
 
-    /// The context as JSON (without the `state` and `faker` objects), as given
-    /// to the template; built only when asked (the inspector records it).
-    pub fn as_json(&self) -> serde_json::Value {
-        let r = &self.request;
-        let headers: Vec<(String, String)> = r
-            .headers
-            .iter()
-            .map(|(k, v)| (k.to_ascii_lowercase(), v.clone()))
-            .collect();
-        json!({
-            "request": {
-                "method": r.method,
-                "path": r.path,
-                "headers": first_values(&headers),
-                "query": first_values(&r.query),
-                "json": serde_json::from_str::<serde_json::Value>(&r.body).ok(),
-                "body": r.body,
-                "path_params": first_values(&r.path_params),
-                "cookies": first_values(&r.cookies()),
-            },
-            "session_id": r.session_id,
-            "client_ip": r.client_ip,
-            "mock": {"id": self.mock_id, "name": self.mock_name},
-            "env": {"timestamp": chrono::Utc::now().timestamp()},
-        })
+    /// The context as JSON text (without the `state` and `faker` objects), as
+    /// given to the template; built only when asked (the inspector records it).
+    pub fn to_json_text(&self) -> JsonText {
+        super::context_json::context_json(&self.request, &self.mock_id, &self.mock_name)
     }
 
     pub fn has_state(&self) -> bool {

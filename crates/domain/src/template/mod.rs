@@ -3,6 +3,7 @@
 
 mod args;
 mod context;
+mod context_json;
 mod engine;
 mod faker;
 mod helpers;

@@ -66,7 +66,7 @@ fn render_with(
     store: Option<Arc<dyn StateRepository>>,
 ) -> Result<String, TemplateError> {
     let set = TemplateSet::compile(vec![("t".into(), source.into())]).map_err(|(_, e)| e)?;
-    let context = RenderContext::new(&request(), "mock-1", "My mock", store);
+    let context = RenderContext::new(request(), "mock-1", "My mock", store);
     set.render("t", &context).map(Option::unwrap_or_default)
 }
 

@@ -1,7 +1,6 @@
 use diesel::prelude::*;
-use domain::inspector::{NewRequestLog, RequestLog};
+use domain::inspector::{JsonText, NewRequestLog, RequestLog};
 use domain::Outcome;
-use serde_json::Value;
 
 use crate::db::schema::request_log;
 use crate::InfraError;
@@ -65,16 +64,16 @@ impl From<&NewRequestLog> for NewRow {
         Self {
             request_method: e.request_method.clone(),
             request_path: e.request_path.clone(),
-            request_query: json_text(&e.request_query),
-            request_headers: json_text(&e.request_headers),
+            request_query: e.request_query.as_str().to_owned(),
+            request_headers: e.request_headers.as_str().to_owned(),
             request_body: e.request_body.clone(),
             request_body_truncated: e.request_body_truncated,
             matched_mock_id: e.matched_mock_id.clone(),
             variant: e.variant,
-            template_context: e.template_context.as_ref().map(json_text),
-            near_misses: e.near_misses.as_ref().map(json_text),
+            template_context: e.template_context.as_ref().map(|t| t.as_str().to_owned()),
+            near_misses: e.near_misses.as_ref().map(|t| t.as_str().to_owned()),
             response_status: i32::from(e.response_status),
-            response_headers: json_text(&e.response_headers),
+            response_headers: e.response_headers.as_str().to_owned(),
             response_body: e.response_body.clone(),
             response_body_truncated: e.response_body_truncated,
             duration_ms: e.duration_ms,
@@ -84,16 +83,6 @@ impl From<&NewRequestLog> for NewRow {
             created_at: e.created_at.clone(),
         }
     }
-}
-
-/// `serde_json::to_string` writes bytes straight into a buffer; `Value`'s
-/// `Display` goes through `fmt::Write` and is slower on the writer's hot loop.
-fn json_text(value: &Value) -> String {
-    serde_json::to_string(value).unwrap_or_default()
-}
-
-fn json(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or(Value::Null)
 }
 
 impl TryFrom<Row> for RequestLog {
@@ -111,16 +100,16 @@ impl TryFrom<Row> for RequestLog {
             entry: NewRequestLog {
                 request_method: r.request_method,
                 request_path: r.request_path,
-                request_query: json(&r.request_query),
-                request_headers: json(&r.request_headers),
+                request_query: JsonText::from_stored(r.request_query),
+                request_headers: JsonText::from_stored(r.request_headers),
                 request_body: r.request_body,
                 request_body_truncated: r.request_body_truncated,
                 matched_mock_id: r.matched_mock_id,
                 variant: r.variant,
-                template_context: r.template_context.as_deref().map(json),
-                near_misses: r.near_misses.as_deref().map(json),
+                template_context: r.template_context.map(JsonText::from_stored),
+                near_misses: r.near_misses.map(JsonText::from_stored),
                 response_status: u16::try_from(r.response_status).unwrap_or(0),
-                response_headers: json(&r.response_headers),
+                response_headers: JsonText::from_stored(r.response_headers),
                 response_body: r.response_body,
                 response_body_truncated: r.response_body_truncated,
                 duration_ms: r.duration_ms,

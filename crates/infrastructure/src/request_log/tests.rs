@@ -1,6 +1,6 @@
 //! The inspector's SQLite store against a real temp database.
 
-use domain::inspector::{NewRequestLog, RequestLogFilter, RequestLogRepository};
+use domain::inspector::{JsonText, NewRequestLog, RequestLogFilter, RequestLogRepository};
 use domain::Outcome;
 use serde_json::json;
 
@@ -11,8 +11,8 @@ fn entry(i: usize) -> NewRequestLog {
     NewRequestLog {
         request_method: "GET".into(),
         request_path: format!("/items/{i}"),
-        request_query: json!({"i": i.to_string()}),
-        request_headers: json!({"host": "localhost"}),
+        request_query: JsonText::of(&json!({"i": i.to_string()})),
+        request_headers: JsonText::of(&json!({"host": "localhost"})),
         request_body: String::new(),
         request_body_truncated: false,
         matched_mock_id: i.is_multiple_of(2).then(|| "m".to_string()),
@@ -20,7 +20,7 @@ fn entry(i: usize) -> NewRequestLog {
         template_context: None,
         near_misses: None,
         response_status: 200,
-        response_headers: json!({}),
+        response_headers: JsonText::of(&json!({})),
         response_body: format!("{{\"i\":{i}}}"),
         response_body_truncated: false,
         duration_ms: 0.5,

@@ -1,8 +1,8 @@
 use actix_web::HttpResponse;
 use bytes::Bytes;
 use domain::faults::{should_fail, Decision};
+use domain::inspector::JsonText;
 use domain::{IncomingRequest, NearMiss, Outcome};
-use serde_json::Value;
 
 use super::faults;
 use super::render::{self, Part};
@@ -17,7 +17,7 @@ pub struct Served {
     /// Index of the variant chosen (SPEC §9), when the mock has variants.
     pub variant: Option<usize>,
     /// The context given to the template, when one was rendered (SPEC §6).
-    pub template_context: Option<Value>,
+    pub template_context: Option<JsonText>,
     pub near_misses: Vec<NearMiss>,
 }
 

@@ -1,13 +1,14 @@
 //! Builds the inspector entry of one exchange from data already at hand.
 
+use std::borrow::Cow;
 use std::time::Instant;
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::HttpResponse;
 use bytes::Bytes;
-use domain::inspector::{truncate_body, NewRequestLog};
+use domain::inspector::{truncate_body, JsonText, NewRequestLog, Pairs};
 use domain::IncomingRequest;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use super::Served;
 
@@ -16,21 +17,6 @@ pub fn body_of(response: HttpResponse) -> (HttpResponse, Bytes) {
     let (head, body) = response.into_parts();
     let bytes = body.try_into_bytes().unwrap_or_default();
     (head.set_body(BoxBody::new(bytes.clone())), bytes)
-}
-
-/// Repeated names become arrays, single ones plain strings.
-fn pairs(items: impl Iterator<Item = (String, String)>) -> Value {
-    let mut map = Map::new();
-    for (k, v) in items {
-        match map.get_mut(&k) {
-            Some(Value::Array(list)) => list.push(Value::String(v)),
-            Some(existing) => *existing = json!([existing.clone(), v]),
-            None => {
-                map.insert(k, Value::String(v));
-            }
-        }
-    }
-    Value::Object(map)
 }
 
 /// The request and `served.template_context` are moved into the entry:
@@ -44,28 +30,25 @@ pub fn entry(
 ) -> NewRequestLog {
     let (request_body, request_body_truncated) = truncate_body(&req.body);
     let (response_body, response_body_truncated) = truncate_body(response_body);
-    let response_headers = pairs(served.response.headers().iter().map(|(k, v)| {
-        (
-            k.as_str().to_string(),
-            String::from_utf8_lossy(v.as_bytes()).into_owned(),
-        )
-    }));
+    let response_headers: Vec<(&str, Cow<str>)> = served
+        .response
+        .headers()
+        .iter()
+        .map(|(k, v)| (k.as_str(), String::from_utf8_lossy(v.as_bytes())))
+        .collect();
     let near_misses = (!served.near_misses.is_empty()).then(|| {
-        Value::Array(
-            served
-                .near_misses
-                .iter()
-                .map(
-                    |n| json!({"mock_id": n.mock_id, "mock_name": n.mock_name, "reason": n.reason}),
-                )
-                .collect(),
-        )
+        let list: Vec<Value> = served
+            .near_misses
+            .iter()
+            .map(|n| json!({"mock_id": n.mock_id, "mock_name": n.mock_name, "reason": n.reason}))
+            .collect();
+        JsonText::of(&list)
     });
     NewRequestLog {
         request_method: req.method,
         request_path: req.path,
-        request_query: pairs(req.query.into_iter()),
-        request_headers: pairs(req.headers.into_iter()),
+        request_query: JsonText::of(&Pairs::grouped(&req.query)),
+        request_headers: JsonText::of(&Pairs::grouped(&req.headers)),
         request_body,
         request_body_truncated,
         matched_mock_id: served.mock_id.clone(),
@@ -73,7 +56,7 @@ pub fn entry(
         template_context: served.template_context.take(),
         near_misses,
         response_status: served.response.status().as_u16(),
-        response_headers,
+        response_headers: JsonText::of(&Pairs::grouped(&response_headers)),
         response_body,
         response_body_truncated,
         duration_ms: started.elapsed().as_secs_f64() * 1000.0,

@@ -7,9 +7,9 @@ use std::sync::Arc;
 use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
 use bytes::Bytes;
+use domain::inspector::JsonText;
 use domain::template::{RenderContext, TemplateError, TemplateRequest, TemplateSet};
 use domain::{IncomingRequest, MockDefinition};
-use serde_json::Value;
 
 use super::respond;
 use crate::{ApiError, AppState};
@@ -30,7 +30,7 @@ pub struct Part<'a> {
 /// A rendered answer, or why rendering failed; both carry the context used.
 pub struct Rendered {
     pub response: HttpResponse,
-    pub context: Option<Value>,
+    pub context: Option<JsonText>,
     pub failed: bool,
 }
 
@@ -62,9 +62,9 @@ pub async fn respond(
         let store = state.state.repo();
         let (body_t, prefix) = (part.body_template.clone(), part.header_prefix.clone());
         tokio::task::spawn_blocking(move || {
-            let context = RenderContext::new(&request, &id, &name, Some(store));
+            let context = RenderContext::new(request, &id, &name, Some(store));
             let rendered = render(&set, &context, &body_t, &prefix, &headers);
-            (rendered, keep_context.then(|| context.as_json()))
+            (rendered, keep_context.then(|| context.to_json_text()))
         })
         .await
         .unwrap_or_else(|e| {
@@ -77,7 +77,7 @@ pub async fn respond(
             )
         })
     } else {
-        let context = RenderContext::new(&request, &id, &name, None);
+        let context = RenderContext::new(request, &id, &name, None);
         let rendered = render(
             &set,
             &context,
@@ -85,7 +85,7 @@ pub async fn respond(
             &part.header_prefix,
             &headers,
         );
-        (rendered, keep_context.then(|| context.as_json()))
+        (rendered, keep_context.then(|| context.to_json_text()))
     };
     match result {
         (Ok((headers, body)), context) => Rendered {
