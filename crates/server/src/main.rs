@@ -3,13 +3,6 @@ use std::process::ExitCode;
 use clap::Parser;
 use server::{telemetry, Application, Cli};
 
-/// Every request allocates and frees small buffers on one core, and the
-/// inspector frees whole batches on another thread; mimalloc's per-thread
-/// free lists do this with far less work than glibc's malloc (see
-/// docs/performance.md).
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[actix_web::main]
 async fn main() -> ExitCode {
     let config = Cli::parse().into_config();
