@@ -287,6 +287,33 @@ async fn one_hundred_concurrent_template_increments_add_exactly_one_hundred() {
 }
 
 #[tokio::test]
+async fn concurrent_sequence_calls_in_one_session_each_get_their_own_number() {
+    let app = spawn_app().await;
+    app.create_mock(mock_json(
+        "/next",
+        json!({"is_template": true, "response_body": "{{ sequence('orders', start=1) }} {{ state.get('orders') }}"}),
+    ))
+    .await;
+    let requests = (0..100).map(|_| {
+        app.client
+            .get(app.url("/next"))
+            .header("X-Session-ID", "many")
+            .send()
+    });
+    let mut numbers = Vec::new();
+    for response in futures_util::future::join_all(requests).await {
+        let response = response.unwrap();
+        assert_eq!(response.status().as_u16(), 200);
+        let text = response.text().await.unwrap();
+        let (number, stored) = text.split_once(' ').unwrap();
+        assert_eq!(number, stored, "a render reads back its own write");
+        numbers.push(number.parse::<i64>().unwrap());
+    }
+    numbers.sort_unstable();
+    assert_eq!(numbers, (1..=100).collect::<Vec<_>>());
+}
+
+#[tokio::test]
 async fn incrementing_a_non_integer_in_a_template_is_a_template_error() {
     let app = spawn_app().await;
     app.post_json(

@@ -4,4 +4,6 @@ mod overlay;
 mod repository;
 
 pub use overlay::OverlayStore;
-pub use repository::{SessionSummary, StateEntry, StateError, StateMeta, StateRepository};
+pub use repository::{
+    SessionSummary, StateEntry, StateError, StateMeta, StateRepository, StateTask, StateTaskDone,
+};

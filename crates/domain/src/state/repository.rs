@@ -36,12 +36,20 @@ pub struct SessionSummary {
     pub updated_at: String,
 }
 
+/// What a [`StateTask`] tells its caller once the task's writes are durable
+/// (`Ok`), or why they are not (`Err`: they were rolled back).
+pub type StateTaskDone = Box<dyn FnOnce(Result<(), StateError>) + Send>;
+
+/// Work that calls a state store several times (a template render), and
+/// returns what to tell its caller afterwards. See [`StateRepository::run_task`].
+pub type StateTask = Box<dyn FnOnce() -> StateTaskDone + Send>;
+
 /// Storage of state values, keyed by (scope, key). A scope is a session id
 /// or `ip:<client address>`.
 ///
 /// The methods are **blocking** on purpose: templates call them from inside a
-/// synchronous render, which runs on a blocking thread. Async callers wrap
-/// them in `spawn_blocking`.
+/// synchronous render, which runs through [`StateRepository::run_task`].
+/// Other async callers wrap them in `spawn_blocking`.
 #[cfg_attr(test, mockall::automock)]
 pub trait StateRepository: Send + Sync {
     fn get(&self, scope: &str, key: &str) -> Result<Option<Value>, StateError>;
@@ -68,4 +76,15 @@ pub trait StateRepository: Send + Sync {
     fn sessions(&self) -> Result<Vec<SessionSummary>, StateError>;
     /// Deletes every key of a scope (or of all scopes with `None`); returns how many.
     fn clear(&self, scope: Option<String>) -> Result<usize, StateError>;
+
+    /// Runs `task` where its calls to this store are cheapest, then calls the
+    /// function it returns once every write the task made is durable. The
+    /// task may block; the call itself may return before the task has run.
+    ///
+    /// The default runs the task right here, for stores whose writes are
+    /// durable when they return and that never block (fakes, overlays).
+    fn run_task(&self, task: StateTask) {
+        let done = task();
+        done(Ok(()));
+    }
 }

@@ -1,18 +1,20 @@
 use chrono::{SecondsFormat, Utc};
 use diesel::prelude::*;
-use domain::state::{SessionSummary, StateEntry, StateError, StateMeta, StateRepository};
+use domain::state::{
+    SessionSummary, StateEntry, StateError, StateMeta, StateRepository, StateTask,
+};
 use serde_json::Value;
 
 use std::sync::Arc;
 
 use super::increment::Increment;
-use super::writer::StateWriter;
+use super::writer::{in_batch, with_batch_conn, StateWriter};
 use crate::db::schema::state;
 use crate::db::{DbPool, WriteGate};
 
 /// [`StateRepository`] over SQLite. Blocking: called from blocking threads
-/// only. Reads use the pool directly; writes are group-committed by a
-/// [`StateWriter`].
+/// (or from a task on the writer thread) only. Reads use the pool directly;
+/// writes are group-committed by a [`StateWriter`].
 #[derive(Clone)]
 pub struct SqliteStateRepository {
     pool: DbPool,
@@ -27,15 +29,22 @@ impl SqliteStateRepository {
         Ok(Self { pool, writer })
     }
 
-    fn conn(
+    /// Reads through the open batch's connection when called from a task in
+    /// a batch (so a render sees its own writes, and those of the renders
+    /// before it in the batch), else through the pool.
+    fn read<T>(
         &self,
-    ) -> Result<
-        diesel::r2d2::PooledConnection<diesel::r2d2::ConnectionManager<SqliteConnection>>,
-        StateError,
-    > {
-        self.pool
+        f: impl FnOnce(&mut SqliteConnection) -> Result<T, StateError>,
+    ) -> Result<T, StateError> {
+        if in_batch() {
+            return with_batch_conn(f)
+                .unwrap_or_else(|| Err(StateError::Storage("no batch".into())));
+        }
+        let mut conn = self
+            .pool
             .get()
-            .map_err(|e| StateError::Storage(e.to_string()))
+            .map_err(|e| StateError::Storage(e.to_string()))?;
+        f(&mut conn)
     }
 }
 
@@ -63,13 +72,14 @@ struct Row {
 
 impl StateRepository for SqliteStateRepository {
     fn get(&self, scope: &str, key: &str) -> Result<Option<Value>, StateError> {
-        let mut conn = self.conn()?;
-        let found: Option<String> = state::table
-            .filter(state::session_id.eq(scope).and(state::state_key.eq(key)))
-            .select(state::state_value)
-            .first(&mut conn)
-            .optional()
-            .map_err(failed)?;
+        let found: Option<String> = self.read(|conn| {
+            state::table
+                .filter(state::session_id.eq(scope).and(state::state_key.eq(key)))
+                .select(state::state_value)
+                .first(conn)
+                .optional()
+                .map_err(failed)
+        })?;
         Ok(found.as_deref().map(parse))
     }
 
@@ -149,20 +159,21 @@ impl StateRepository for SqliteStateRepository {
     }
 
     fn list(&self, scope: &str) -> Result<Vec<StateEntry>, StateError> {
-        let mut conn = self.conn()?;
-        let rows: Vec<Row> = state::table
-            .filter(state::session_id.eq(scope))
-            .order(state::state_key.asc())
-            .select((
-                state::session_id,
-                state::state_key,
-                state::state_value,
-                state::mock_id,
-                state::client_ip,
-                state::updated_at,
-            ))
-            .load(&mut conn)
-            .map_err(failed)?;
+        let rows: Vec<Row> = self.read(|conn| {
+            state::table
+                .filter(state::session_id.eq(scope))
+                .order(state::state_key.asc())
+                .select((
+                    state::session_id,
+                    state::state_key,
+                    state::state_value,
+                    state::mock_id,
+                    state::client_ip,
+                    state::updated_at,
+                ))
+                .load(conn)
+                .map_err(failed)
+        })?;
         Ok(rows
             .into_iter()
             .map(|r| StateEntry {
@@ -178,13 +189,14 @@ impl StateRepository for SqliteStateRepository {
 
     fn sessions(&self) -> Result<Vec<SessionSummary>, StateError> {
         use diesel::dsl::{count_star, max};
-        let mut conn = self.conn()?;
-        let rows: Vec<(String, i64, Option<String>)> = state::table
-            .group_by(state::session_id)
-            .select((state::session_id, count_star(), max(state::updated_at)))
-            .order(max(state::updated_at).desc())
-            .load(&mut conn)
-            .map_err(failed)?;
+        let rows: Vec<(String, i64, Option<String>)> = self.read(|conn| {
+            state::table
+                .group_by(state::session_id)
+                .select((state::session_id, count_star(), max(state::updated_at)))
+                .order(max(state::updated_at).desc())
+                .load(conn)
+                .map_err(failed)
+        })?;
         Ok(rows
             .into_iter()
             .map(|(session_id, keys, updated_at)| SessionSummary {
@@ -205,5 +217,10 @@ impl StateRepository for SqliteStateRepository {
             }
             .map_err(failed)
         })
+    }
+
+    /// Runs the task on the writer thread, inside its next batch.
+    fn run_task(&self, task: StateTask) {
+        self.writer.run_task(task);
     }
 }

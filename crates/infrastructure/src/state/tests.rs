@@ -124,3 +124,80 @@ fn values_keep_their_json_type_and_scopes_are_separate() {
     assert!(!repo.delete("a", "cart").unwrap());
     assert_eq!(repo.clear(None).unwrap(), 1);
 }
+
+/// What a task saw, and what the store held when its caller was answered.
+type Seen = (
+    i64,
+    Option<serde_json::Value>,
+    bool,
+    Option<serde_json::Value>,
+);
+
+#[test]
+fn tasks_in_a_batch_see_each_others_writes_and_hear_back_after_commit() {
+    let (_dir, repo) = repo();
+    let repo = Arc::new(repo);
+    let (tx, rx) = std::sync::mpsc::channel::<Seen>();
+    for _ in 0..50 {
+        let (store, tx) = (Arc::clone(&repo), tx.clone());
+        repo.run_task(Box::new(move || {
+            let n = store
+                .increment("s", "n", 1, 1, &StateMeta::default())
+                .unwrap();
+            store
+                .set("s", "last", &json!(n), &StateMeta::default())
+                .unwrap();
+            let read_back = store.get("s", "last").unwrap();
+            Box::new(move |durable| {
+                // Outside the batch now: this read goes through another connection.
+                let committed = store.get("s", "last").unwrap();
+                tx.send((n, read_back, durable.is_ok(), committed)).unwrap();
+            })
+        }));
+    }
+    let mut seen: Vec<Seen> = (0..50).map(|_| rx.recv().unwrap()).collect();
+    seen.sort_by_key(|s| s.0);
+    for (i, (n, read_back, durable, committed)) in seen.into_iter().enumerate() {
+        assert_eq!(n, i as i64 + 1, "every task saw the increments before it");
+        assert_eq!(read_back, Some(json!(n)), "a task reads its own write");
+        assert!(durable);
+        let committed = committed.unwrap().as_i64().unwrap();
+        assert!(
+            committed >= n,
+            "answered only after its write was committed"
+        );
+    }
+    assert_eq!(repo.get("s", "n").unwrap(), Some(json!(50)));
+}
+
+#[test]
+fn a_panicking_task_rolls_back_its_batch_and_the_tasks_after_it_still_run() {
+    let (_dir, repo) = repo();
+    let repo = Arc::new(repo);
+    let store = Arc::clone(&repo);
+    let (tx, rx) = std::sync::mpsc::channel::<bool>();
+    let panicking_tx = tx.clone();
+    repo.run_task(Box::new(move || {
+        store
+            .set("s", "k", &json!("lost"), &StateMeta::default())
+            .unwrap();
+        let _answer_never_sent = panicking_tx;
+        panic!("a bug in a render");
+    }));
+    let store = Arc::clone(&repo);
+    repo.run_task(Box::new(move || {
+        store
+            .set("s", "after", &json!(1), &StateMeta::default())
+            .unwrap();
+        Box::new(move |durable| tx.send(durable.is_ok()).unwrap())
+    }));
+    // The panicking task never answers; its channel clone is simply dropped.
+    assert!(rx.recv().unwrap(), "the next task committed");
+    assert!(rx.recv().is_err(), "no answer from the task that panicked");
+    assert_eq!(repo.get("s", "after").unwrap(), Some(json!(1)));
+    assert_eq!(
+        repo.get("s", "k").unwrap(),
+        None,
+        "the panicking batch was rolled back"
+    );
+}

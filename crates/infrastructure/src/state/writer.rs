@@ -6,25 +6,56 @@
 //! thread that runs everything waiting in **one** transaction and answers
 //! each caller once that transaction has committed: same atomicity and
 //! durability per write, a fraction of the cost per write.
+//!
+//! A whole render can be queued too ([`StateWriter::run_task`]): it runs on
+//! the writer thread inside the open batch, its reads and writes go straight
+//! to the batch's connection, and its caller hears back after the commit.
+//! Rendering on a blocking thread that hands each write to this thread and
+//! waits cost four thread switches per request instead of two.
 
+use std::cell::RefCell;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc;
 use std::thread;
 
+use diesel::connection::{AnsiTransactionManager, TransactionManager};
+use diesel::r2d2::{ConnectionManager, PooledConnection};
 use diesel::SqliteConnection;
-use domain::state::StateError;
+use domain::state::{StateError, StateTask};
 
 use crate::db::{DbPool, WriteGate};
 
 /// What a write tells its caller, once its batch has committed (`None`) or
 /// failed (`Some(reason)`).
 type Reply = Box<dyn FnOnce(Option<&str>) + Send>;
-/// A write: runs inside the batch transaction and returns its reply.
-type Job = Box<dyn FnOnce(&mut SqliteConnection) -> Reply + Send>;
+/// A write or a task: runs on the writer thread inside the batch
+/// transaction (reaching the connection through [`with_batch_conn`]) and
+/// returns its reply.
+type Job = Box<dyn FnOnce() -> Reply + Send>;
 
 /// Writes waiting longer than this are left for the next transaction, so a
 /// burst never grows one transaction without bound.
 const MAX_BATCH: usize = 256;
+
+thread_local! {
+    /// The writer thread's connection while a batch transaction is open.
+    static BATCH: RefCell<Option<PooledConnection<ConnectionManager<SqliteConnection>>>> =
+        const { RefCell::new(None) };
+}
+
+/// Runs `f` on the open batch's connection, if this thread is the writer in
+/// the middle of a batch.
+pub fn with_batch_conn<T>(f: impl FnOnce(&mut SqliteConnection) -> T) -> Option<T> {
+    BATCH.with(|batch| batch.borrow_mut().as_mut().map(|conn| f(conn)))
+}
+
+pub fn in_batch() -> bool {
+    BATCH.with(|batch| batch.borrow().is_some())
+}
+
+fn stopped() -> StateError {
+    StateError::Storage("the state writer has stopped".into())
+}
 
 pub struct StateWriter {
     jobs: mpsc::Sender<Job>,
@@ -44,14 +75,20 @@ impl StateWriter {
     /// Runs `op` in the next batch and blocks until that batch committed.
     /// `op` must be a single statement (or leave the database unchanged on
     /// error), because a failed `op` does not roll back the others.
+    ///
+    /// Called from a task already in a batch, `op` joins that batch and
+    /// returns at once; the task's caller hears after the commit.
     pub fn write<T, F>(&self, op: F) -> Result<T, StateError>
     where
         T: Send + 'static,
         F: FnOnce(&mut SqliteConnection) -> Result<T, StateError> + Send + 'static,
     {
+        if in_batch() {
+            return with_batch_conn(op).unwrap_or_else(|| Err(stopped()));
+        }
         let (reply, answer) = mpsc::sync_channel::<Result<T, StateError>>(1);
-        let job: Job = Box::new(move |conn| {
-            let result = op(conn);
+        let job: Job = Box::new(move || {
+            let result = with_batch_conn(op).unwrap_or_else(|| Err(stopped()));
             Box::new(move |batch_failed: Option<&str>| {
                 let result = match batch_failed {
                     None => result,
@@ -61,9 +98,26 @@ impl StateWriter {
                 let _ = reply.send(result);
             })
         });
-        let stopped = || StateError::Storage("the state writer has stopped".into());
         self.jobs.send(job).map_err(|_| stopped())?;
         answer.recv().map_err(|_| stopped())?
+    }
+
+    /// Queues `task` to run inside the next batch; returns at once. What the
+    /// task returns is called after that batch committed or failed.
+    pub fn run_task(&self, task: StateTask) {
+        let job: Job = Box::new(move || {
+            let done = task();
+            Box::new(move |batch_failed: Option<&str>| {
+                done(match batch_failed {
+                    None => Ok(()),
+                    Some(reason) => Err(StateError::Storage(reason.to_string())),
+                });
+            })
+        });
+        if let Err(mpsc::SendError(job)) = self.jobs.send(job) {
+            // No writer: the task's own state calls fail, and so does its answer.
+            job()(Some("the state writer has stopped"));
+        }
     }
 }
 
@@ -78,36 +132,82 @@ fn run(queue: &mpsc::Receiver<Job>, pool: &DbPool, gate: &WriteGate) {
                 Err(_) => break,
             }
         }
-        // A bug in one write must not take every later write down with it:
-        // the callers of this batch get an error, the writer lives on.
-        let committed = panic::catch_unwind(AssertUnwindSafe(|| commit(batch, pool, gate)));
-        if committed.is_err() {
-            tracing::error!("a state write panicked; its batch was abandoned");
+        while !batch.is_empty() {
+            batch = commit(batch, pool, gate);
         }
     }
 }
 
-fn commit(batch: Vec<Job>, pool: &DbPool, gate: &WriteGate) {
-    let mut conn = match pool.get() {
+/// Through Diesel's transaction manager, so its bookkeeping stays right for
+/// the connection's next user.
+fn end_transaction(conn: &mut SqliteConnection, commit: bool) -> diesel::QueryResult<()> {
+    type Manager = AnsiTransactionManager;
+    if commit {
+        <Manager as TransactionManager<SqliteConnection>>::commit_transaction(conn)
+    } else {
+        <Manager as TransactionManager<SqliteConnection>>::rollback_transaction(conn)
+    }
+}
+
+/// Runs `batch` in one transaction and answers its callers; returns the
+/// jobs it did not get to (after a panic), for a fresh transaction.
+fn commit(batch: Vec<Job>, pool: &DbPool, gate: &WriteGate) -> Vec<Job> {
+    let conn = match pool.get() {
         Ok(conn) => conn,
         Err(e) => {
             // Dropping the jobs drops their reply channels: callers get an error.
             tracing::error!(error = %e, writes = batch.len(), "state writer has no connection");
-            return;
+            return Vec::new();
         }
     };
     let _write = gate.enter();
-    let mut replies = Vec::with_capacity(batch.len());
-    let outcome = conn.immediate_transaction(|conn| {
-        replies.extend(batch.into_iter().map(|job| job(conn)));
-        Ok::<_, diesel::result::Error>(())
+    BATCH.with(|b| *b.borrow_mut() = Some(conn));
+    let began = with_batch_conn(|conn| {
+        AnsiTransactionManager::begin_transaction_sql(conn, "BEGIN IMMEDIATE")
     });
-    let failed = outcome.err().map(|e| e.to_string());
+    let began_ok = matches!(began, Some(Ok(())));
+    let mut failed = match began {
+        Some(Ok(())) => None,
+        Some(Err(e)) => Some(e.to_string()),
+        None => Some("no batch connection".to_string()),
+    };
+    let mut replies = Vec::with_capacity(batch.len());
+    let mut jobs = batch.into_iter();
+    if failed.is_none() {
+        for job in jobs.by_ref() {
+            // A bug in one write must not take the writer down: what ran in
+            // this transaction is rolled back and its callers get an error;
+            // the jobs after it go on in a fresh one.
+            match panic::catch_unwind(AssertUnwindSafe(job)) {
+                Ok(reply) => replies.push(reply),
+                Err(_) => {
+                    tracing::error!("a state write panicked; its batch is rolled back");
+                    failed = Some("a state write failed unexpectedly".into());
+                    break;
+                }
+            }
+        }
+    }
+    if began_ok {
+        let ended = with_batch_conn(|conn| end_transaction(conn, failed.is_none()));
+        if let Some(Err(e)) = ended {
+            failed.get_or_insert_with(|| e.to_string());
+            // A failed COMMIT leaves the transaction open: end it before the
+            // connection goes back to the pool.
+            let _ = with_batch_conn(|conn| end_transaction(conn, false));
+        }
+    }
+    BATCH.with(|b| b.borrow_mut().take());
     if let Some(reason) = &failed {
         tracing::error!(error = %reason, writes = replies.len(), "state batch rolled back");
     }
     for reply in replies {
         reply(failed.as_deref());
+    }
+    if began_ok {
+        jobs.collect()
+    } else {
+        Vec::new()
     }
 }
 

@@ -8,6 +8,7 @@ use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
 use bytes::Bytes;
 use domain::inspector::JsonText;
+use domain::state::StateError;
 use domain::template::{RenderContext, TemplateError, TemplateRequest, TemplateSet};
 use domain::{IncomingRequest, MockDefinition};
 
@@ -58,19 +59,31 @@ pub async fn respond(
     // The JSON copy of the context is only for the inspector.
     let keep_context = state.inspector.enabled();
     let result = if set.uses_state() {
-        // State lives in SQLite: render on a blocking thread, never on a worker.
+        // State lives in SQLite. The render runs where state writes are
+        // committed (the state writer's thread, inside its open batch), never
+        // on a worker, and is answered once its writes are durable.
         let store = state.state.repo();
         let (body_t, prefix) = (part.body_template.clone(), part.header_prefix.clone());
-        tokio::task::spawn_blocking(move || {
-            let context = RenderContext::new(request, &id, &name, Some(store));
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        let task_store = Arc::clone(&store);
+        store.run_task(Box::new(move || {
+            let context = RenderContext::new(request, &id, &name, Some(task_store));
             let rendered = render(&set, &context, &body_t, &prefix, &headers);
-            (rendered, keep_context.then(|| context.to_json_text()))
-        })
-        .await
-        .unwrap_or_else(|e| {
+            let json = keep_context.then(|| context.to_json_text());
+            Box::new(move |durable: Result<(), StateError>| {
+                let rendered = durable
+                    .map_err(|e| TemplateError {
+                        message: format!("state writes were not saved: {e}"),
+                        line: None,
+                    })
+                    .and(rendered);
+                let _ = tx.send((rendered, json));
+            })
+        }));
+        rx.await.unwrap_or_else(|_| {
             (
                 Err(TemplateError {
-                    message: format!("render task failed: {e}"),
+                    message: "the render stopped unexpectedly".into(),
                     line: None,
                 }),
                 None,
