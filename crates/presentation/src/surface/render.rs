@@ -8,7 +8,7 @@ use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
 use bytes::Bytes;
 use domain::inspector::JsonText;
-use domain::state::StateError;
+use domain::state::{StateError, StateRepository};
 use domain::template::{RenderContext, TemplateError, TemplateRequest, TemplateSet};
 use domain::{IncomingRequest, MockDefinition};
 
@@ -53,52 +53,22 @@ pub async fn respond(
             };
         }
     };
-    let request = TemplateRequest::from_incoming(req, params);
-    let headers = part.headers.to_vec();
-    let (id, name) = (mock.id.to_string(), mock.name.clone());
-    // The JSON copy of the context is only for the inspector.
-    let keep_context = state.inspector.enabled();
-    let result = if set.uses_state() {
-        // State lives in SQLite. The render runs where state writes are
-        // committed (the state writer's thread, inside its open batch), never
-        // on a worker, and is answered once its writes are durable.
-        let store = state.state.repo();
-        let (body_t, prefix) = (part.body_template.clone(), part.header_prefix.clone());
-        let (tx, rx) = tokio::sync::oneshot::channel();
-        let task_store = Arc::clone(&store);
-        store.run_task(Box::new(move || {
-            let context = RenderContext::new(request, &id, &name, Some(task_store));
-            let rendered = render(&set, &context, &body_t, &prefix, &headers);
-            let json = keep_context.then(|| context.to_json_text());
-            Box::new(move |durable: Result<(), StateError>| {
-                let rendered = durable
-                    .map_err(|e| TemplateError {
-                        message: format!("state writes were not saved: {e}"),
-                        line: None,
-                    })
-                    .and(rendered);
-                let _ = tx.send((rendered, json));
-            })
-        }));
-        rx.await.unwrap_or_else(|_| {
-            (
-                Err(TemplateError {
-                    message: "the render stopped unexpectedly".into(),
-                    line: None,
-                }),
-                None,
-            )
-        })
+    let uses_state = set.uses_state();
+    let job = RenderJob {
+        set,
+        request: TemplateRequest::from_incoming(req, params),
+        mock_id: mock.id.to_string(),
+        mock_name: mock.name.clone(),
+        body_template: part.body_template,
+        header_prefix: part.header_prefix,
+        headers: part.headers.to_vec(),
+        // The JSON copy of the context is only for the inspector.
+        keep_context: state.inspector.enabled(),
+    };
+    let result = if uses_state {
+        render_with_state(state.state.repo(), job).await
     } else {
-        let context = RenderContext::new(request, &id, &name, None);
-        let rendered = render(
-            &set,
-            &context,
-            &part.body_template,
-            &part.header_prefix,
-            &headers,
-        );
-        (rendered, keep_context.then(|| context.to_json_text()))
+        job.run(None)
     };
     match result {
         (Ok((headers, body)), context) => Rendered {
@@ -124,6 +94,64 @@ pub async fn respond(
             }
         }
     }
+}
+
+type Output = (
+    Result<(Vec<(String, String)>, String), TemplateError>,
+    Option<JsonText>,
+);
+
+/// Everything one render needs, owned, so it can run on another thread.
+struct RenderJob {
+    set: Arc<TemplateSet>,
+    request: TemplateRequest,
+    mock_id: String,
+    mock_name: String,
+    body_template: Cow<'static, str>,
+    header_prefix: Cow<'static, str>,
+    headers: Vec<(String, String)>,
+    keep_context: bool,
+}
+
+impl RenderJob {
+    fn run(self, store: Option<Arc<dyn StateRepository>>) -> Output {
+        let context = RenderContext::new(self.request, &self.mock_id, &self.mock_name, store);
+        let rendered = render(
+            &self.set,
+            &context,
+            &self.body_template,
+            &self.header_prefix,
+            &self.headers,
+        );
+        (rendered, self.keep_context.then(|| context.to_json_text()))
+    }
+}
+
+/// State lives in SQLite, so a render that uses it runs where state writes
+/// are committed (the store's writer thread, inside its open batch), never
+/// on a worker, and is answered once its writes are durable.
+async fn render_with_state(store: Arc<dyn StateRepository>, job: RenderJob) -> Output {
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let task_store = Arc::clone(&store);
+    store.run_task(Box::new(move || {
+        let (rendered, context) = job.run(Some(task_store));
+        Box::new(move |durable: Result<(), StateError>| {
+            let rendered = durable
+                .map_err(|e| TemplateError {
+                    message: format!("state writes were not saved: {e}"),
+                    line: None,
+                })
+                .and(rendered);
+            let _ = tx.send((rendered, context));
+        })
+    }));
+    rx.await.unwrap_or_else(|_| {
+        let stopped = TemplateError {
+            message: "the render stopped unexpectedly".into(),
+            line: None,
+        };
+        (Err(stopped), None)
+    })
 }
 
 fn render(
