@@ -140,30 +140,26 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
-
     #[test]
     fn repeated_names_become_arrays_in_first_seen_order() {
-        let items = owned(&[("b", "1"), ("a", "x"), ("b", "2"), ("c", "")]);
+        let items = [("b", "1"), ("a", "x"), ("b", "2"), ("c", "")];
         let text = JsonText::of(&Pairs::grouped(&items));
         assert_eq!(text.as_str(), r#"{"b":["1","2"],"a":"x","c":""}"#);
     }
 
     #[test]
     fn first_values_keep_the_first_of_a_repeated_name() {
-        let items = owned(&[("b", "1"), ("a", "x"), ("b", "2")]);
+        let items = [("b", "1"), ("a", "x"), ("b", "2")];
         let text = JsonText::of(&Pairs::first_values(&items));
         assert_eq!(text.to_value(), json!({"b": "1", "a": "x"}));
     }
 
     #[test]
     fn few_and_many_pairs_group_the_same_way() {
-        let few = owned(&[("b", "1"), ("a", "x"), ("b", "2"), ("c", "")]);
+        // Owned strings, so both lists have one type for `pick`.
+        let few: Vec<(String, String)> = [("b", "1"), ("a", "x"), ("b", "2"), ("c", "")]
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .into();
         let mut many = few.clone();
         many.extend((0..40).map(|i| (format!("z{i}"), String::new())));
         for first_only in [false, true] {
@@ -202,7 +198,7 @@ mod tests {
 
     #[test]
     fn text_escapes_what_json_requires() {
-        let items = owned(&[("q", "a\"b\\c\n")]);
+        let items = [("q", "a\"b\\c\n")];
         let text = JsonText::of(&Pairs::grouped(&items));
         assert_eq!(text.to_value(), json!({"q": "a\"b\\c\n"}));
     }

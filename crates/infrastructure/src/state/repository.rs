@@ -8,7 +8,7 @@ use serde_json::Value;
 use std::sync::Arc;
 
 use super::increment::Increment;
-use super::writer::{in_batch, with_batch_conn, StateWriter};
+use super::writer::{on_batch_conn, StateWriter};
 use crate::db::schema::state;
 use crate::db::{DbPool, WriteGate};
 
@@ -36,10 +36,10 @@ impl SqliteStateRepository {
         &self,
         f: impl FnOnce(&mut SqliteConnection) -> Result<T, StateError>,
     ) -> Result<T, StateError> {
-        if in_batch() {
-            return with_batch_conn(f)
-                .unwrap_or_else(|| Err(StateError::Storage("no batch".into())));
-        }
+        let f = match on_batch_conn(f) {
+            Ok(result) => return result,
+            Err(f) => f,
+        };
         let mut conn = self
             .pool
             .get()

@@ -29,7 +29,7 @@ use crate::db::{DbPool, WriteGate};
 /// failed (`Some(reason)`).
 type Reply = Box<dyn FnOnce(Option<&str>) + Send>;
 /// A write or a task: runs on the writer thread inside the batch
-/// transaction (reaching the connection through [`with_batch_conn`]) and
+/// transaction (reaching the connection through [`on_batch_conn`]) and
 /// returns its reply.
 type Job = Box<dyn FnOnce() -> Reply + Send>;
 
@@ -43,14 +43,17 @@ thread_local! {
         const { RefCell::new(None) };
 }
 
-/// Runs `f` on the open batch's connection, if this thread is the writer in
-/// the middle of a batch.
-pub fn with_batch_conn<T>(f: impl FnOnce(&mut SqliteConnection) -> T) -> Option<T> {
-    BATCH.with(|batch| batch.borrow_mut().as_mut().map(|conn| f(conn)))
-}
-
-pub fn in_batch() -> bool {
-    BATCH.with(|batch| batch.borrow().is_some())
+/// Runs `op` on the open batch's connection when called on the writer
+/// thread during a batch (a task's own state calls); otherwise hands `op`
+/// back for the caller to run elsewhere.
+pub fn on_batch_conn<T, F>(op: F) -> Result<T, F>
+where
+    F: FnOnce(&mut SqliteConnection) -> T,
+{
+    BATCH.with(|batch| match batch.borrow_mut().as_mut() {
+        Some(conn) => Ok(op(conn)),
+        None => Err(op),
+    })
 }
 
 fn stopped() -> StateError {
@@ -83,12 +86,13 @@ impl StateWriter {
         T: Send + 'static,
         F: FnOnce(&mut SqliteConnection) -> Result<T, StateError> + Send + 'static,
     {
-        if in_batch() {
-            return with_batch_conn(op).unwrap_or_else(|| Err(stopped()));
-        }
+        let op = match on_batch_conn(op) {
+            Ok(result) => return result,
+            Err(op) => op,
+        };
         let (reply, answer) = mpsc::sync_channel::<Result<T, StateError>>(1);
         let job: Job = Box::new(move || {
-            let result = with_batch_conn(op).unwrap_or_else(|| Err(stopped()));
+            let result = on_batch_conn(op).unwrap_or_else(|_| Err(stopped()));
             Box::new(move |batch_failed: Option<&str>| {
                 let result = match batch_failed {
                     None => result,
@@ -152,7 +156,7 @@ fn end_transaction(conn: &mut SqliteConnection, commit: bool) -> diesel::QueryRe
 /// Runs `batch` in one transaction and answers its callers; returns the
 /// jobs it did not get to (after a panic), for a fresh transaction.
 fn commit(batch: Vec<Job>, pool: &DbPool, gate: &WriteGate) -> Vec<Job> {
-    let conn = match pool.get() {
+    let mut conn = match pool.get() {
         Ok(conn) => conn,
         Err(e) => {
             // Dropping the jobs drops their reply channels: callers get an error.
@@ -161,54 +165,43 @@ fn commit(batch: Vec<Job>, pool: &DbPool, gate: &WriteGate) -> Vec<Job> {
         }
     };
     let _write = gate.enter();
+    if let Err(e) = AnsiTransactionManager::begin_transaction_sql(&mut *conn, "BEGIN IMMEDIATE") {
+        tracing::error!(error = %e, writes = batch.len(), "state batch could not begin");
+        return Vec::new();
+    }
     BATCH.with(|b| *b.borrow_mut() = Some(conn));
-    let began = with_batch_conn(|conn| {
-        AnsiTransactionManager::begin_transaction_sql(conn, "BEGIN IMMEDIATE")
-    });
-    let began_ok = matches!(began, Some(Ok(())));
-    let mut failed = match began {
-        Some(Ok(())) => None,
-        Some(Err(e)) => Some(e.to_string()),
-        None => Some("no batch connection".to_string()),
-    };
+    let mut failed = None;
     let mut replies = Vec::with_capacity(batch.len());
     let mut jobs = batch.into_iter();
-    if failed.is_none() {
-        for job in jobs.by_ref() {
-            // A bug in one write must not take the writer down: what ran in
-            // this transaction is rolled back and its callers get an error;
-            // the jobs after it go on in a fresh one.
-            match panic::catch_unwind(AssertUnwindSafe(job)) {
-                Ok(reply) => replies.push(reply),
-                Err(_) => {
-                    tracing::error!("a state write panicked; its batch is rolled back");
-                    failed = Some("a state write failed unexpectedly".into());
-                    break;
-                }
+    for job in jobs.by_ref() {
+        // A bug in one write must not take the writer down: what ran in
+        // this transaction is rolled back and its callers get an error;
+        // the jobs after it go on in a fresh one.
+        match panic::catch_unwind(AssertUnwindSafe(job)) {
+            Ok(reply) => replies.push(reply),
+            Err(_) => {
+                tracing::error!("a state write panicked; its batch is rolled back");
+                failed = Some("a state write failed unexpectedly".to_string());
+                break;
             }
         }
     }
-    if began_ok {
-        let ended = with_batch_conn(|conn| end_transaction(conn, failed.is_none()));
-        if let Some(Err(e)) = ended {
+    // Back out of the thread-local (only this function puts it there).
+    if let Some(mut conn) = BATCH.with(|b| b.borrow_mut().take()) {
+        if let Err(e) = end_transaction(&mut conn, failed.is_none()) {
             failed.get_or_insert_with(|| e.to_string());
             // A failed COMMIT leaves the transaction open: end it before the
             // connection goes back to the pool.
-            let _ = with_batch_conn(|conn| end_transaction(conn, false));
+            let _ = end_transaction(&mut conn, false);
         }
     }
-    BATCH.with(|b| b.borrow_mut().take());
     if let Some(reason) = &failed {
         tracing::error!(error = %reason, writes = replies.len(), "state batch rolled back");
     }
     for reply in replies {
         reply(failed.as_deref());
     }
-    if began_ok {
-        jobs.collect()
-    } else {
-        Vec::new()
-    }
+    jobs.collect()
 }
 
 #[cfg(test)]
