@@ -9,7 +9,7 @@ use super::InfraError;
 
 pub type DbPool = Pool<ConnectionManager<SqliteConnection>>;
 
-const MIGRATIONS: EmbeddedMigrations = embed_migrations!("../../migrations/sqlite");
+pub(crate) const MIGRATIONS: EmbeddedMigrations = embed_migrations!("../../migrations/sqlite");
 
 /// Per-connection settings: WAL so readers never block the writer, a busy
 /// timeout so concurrent writers wait instead of failing, and

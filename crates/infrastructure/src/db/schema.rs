@@ -41,27 +41,18 @@ diesel::table! {
 }
 
 diesel::table! {
-    request_log (log_id) {
-        log_id -> BigInt,
-        request_method -> Text,
-        request_path -> Text,
-        request_query -> Text,
-        request_headers -> Text,
-        request_body -> Text,
-        request_body_truncated -> Bool,
-        matched_mock_id -> Nullable<Text>,
-        variant -> Nullable<BigInt>,
-        template_context -> Nullable<Text>,
-        near_misses -> Nullable<Text>,
-        response_status -> Integer,
-        response_headers -> Text,
-        response_body -> Text,
-        response_body_truncated -> Bool,
-        duration_ms -> Double,
-        outcome -> Text,
-        client_ip -> Text,
-        session_id -> Nullable<Text>,
-        created_at -> Text,
+    request_log_chunks (first_id) {
+        first_id -> BigInt,
+        last_id -> BigInt,
+        data -> Text,
+    }
+}
+
+diesel::table! {
+    request_log_meta (singleton) {
+        singleton -> BigInt,
+        next_id -> BigInt,
+        floor_id -> BigInt,
     }
 }
 
@@ -77,7 +68,8 @@ diesel::table! {
 diesel::allow_tables_to_appear_in_same_query!(
     api_keys,
     mocks,
-    request_log,
+    request_log_chunks,
+    request_log_meta,
     state,
     variant_positions,
 );

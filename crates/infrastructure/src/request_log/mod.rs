@@ -1,9 +1,17 @@
-//! Diesel storage of the request inspector.
+//! Diesel storage of the request inspector: one JSON chunk per written batch.
 
+mod chunk;
+mod filter;
 mod repository;
-mod row;
+mod store;
 
 pub use repository::SqliteRequestLogRepository;
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod migration_tests;
+
+#[cfg(test)]
+mod list_tests;

@@ -1,13 +1,34 @@
 //! The inspector's SQLite store against a real temp database.
 
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Bool, Integer, Nullable, Text};
 use domain::inspector::{JsonText, NewRequestLog, RequestLogFilter, RequestLogRepository};
 use domain::Outcome;
 use serde_json::json;
 
 use super::SqliteRequestLogRepository;
-use crate::{build_pool, WriteGate};
+use crate::db::schema::request_log_chunks;
+use crate::{build_pool, DbPool, WriteGate};
 
-fn entry(i: usize) -> NewRequestLog {
+pub(super) fn open() -> (tempfile::TempDir, SqliteRequestLogRepository, DbPool) {
+    let dir = tempfile::tempdir().unwrap();
+    let pool = build_pool(dir.path().join("log.db").to_str().unwrap()).unwrap();
+    let repo = SqliteRequestLogRepository::new(pool.clone(), WriteGate::new());
+    (dir, repo, pool)
+}
+
+pub(super) fn all() -> RequestLogFilter {
+    RequestLogFilter {
+        limit: 1000,
+        ..RequestLogFilter::default()
+    }
+}
+
+pub(super) fn paths(logs: &[domain::inspector::RequestLog]) -> Vec<String> {
+    logs.iter().map(|l| l.entry.request_path.clone()).collect()
+}
+
+pub(super) fn entry(i: usize) -> NewRequestLog {
     NewRequestLog {
         request_method: "GET".into(),
         request_path: format!("/items/{i}"),
@@ -32,11 +53,8 @@ fn entry(i: usize) -> NewRequestLog {
 }
 
 #[tokio::test]
-async fn a_batch_spanning_several_statements_keeps_order_and_ids() {
-    let dir = tempfile::tempdir().unwrap();
-    let pool = build_pool(dir.path().join("log.db").to_str().unwrap()).unwrap();
-    let repo = SqliteRequestLogRepository::new(pool, WriteGate::new());
-    // 2 full multi-row statements, then single rows for the remainder.
+async fn a_batch_keeps_order_and_ids() {
+    let (_dir, repo, _) = open();
     let entries: Vec<_> = (0..45).map(entry).collect();
     let written = repo.insert_batch(entries.clone(), 1000).await.unwrap();
 
@@ -60,9 +78,7 @@ async fn a_batch_spanning_several_statements_keeps_order_and_ids() {
 
 #[tokio::test]
 async fn a_batch_prunes_the_oldest_rows_beyond_keep_in_the_same_write() {
-    let dir = tempfile::tempdir().unwrap();
-    let pool = build_pool(dir.path().join("log.db").to_str().unwrap()).unwrap();
-    let repo = SqliteRequestLogRepository::new(pool, WriteGate::new());
+    let (_dir, repo, _) = open();
     let first = repo
         .insert_batch((0..30).map(entry).collect(), 50)
         .await
@@ -72,11 +88,7 @@ async fn a_batch_prunes_the_oldest_rows_beyond_keep_in_the_same_write() {
         .await
         .unwrap();
 
-    let all = RequestLogFilter {
-        limit: 1000,
-        ..RequestLogFilter::default()
-    };
-    let (rows, total) = repo.list(&all).await.unwrap();
+    let (rows, total) = repo.list(&all()).await.unwrap();
     assert_eq!(total, 50, "65 written, newest 50 kept");
     assert_eq!(rows.last().unwrap().entry.request_path, "/items/15");
     assert!(repo.get(first[14].log_id).await.unwrap().is_none());
@@ -90,4 +102,92 @@ async fn a_batch_prunes_the_oldest_rows_beyond_keep_in_the_same_write() {
     repo.clear().await.unwrap();
     let third = repo.insert_batch(vec![entry(99)], 50).await.unwrap();
     assert!(third[0].log_id > second[34].log_id);
+    assert!(repo.get(second[34].log_id).await.unwrap().is_none());
+    let (rows, total) = repo.list(&all()).await.unwrap();
+    assert_eq!((paths(&rows), total), (vec!["/items/99".to_string()], 1));
+}
+
+#[tokio::test]
+async fn pruning_inside_a_batch_hides_exactly_the_oldest_entries() {
+    let (_dir, repo, pool) = open();
+    let first = repo
+        .insert_batch((0..30).map(entry).collect(), 20)
+        .await
+        .unwrap();
+    let (rows, total) = repo.list(&all()).await.unwrap();
+    assert_eq!(total, 20);
+    assert_eq!(rows.len(), 20);
+    assert_eq!(rows.last().unwrap().entry.request_path, "/items/10");
+    assert!(repo.get(first[9].log_id).await.unwrap().is_none());
+    assert!(repo.get(first[10].log_id).await.unwrap().is_some());
+    let filtered = RequestLogFilter {
+        path: Some("/ITEMS/".into()),
+        ..all()
+    };
+    assert_eq!(
+        repo.list(&filtered).await.unwrap().1,
+        20,
+        "filters see the same 20"
+    );
+
+    // A later batch pushes the whole first batch out: its storage goes too.
+    repo.insert_batch((30..55).map(entry).collect(), 20)
+        .await
+        .unwrap();
+    let mut conn = pool.get().unwrap();
+    let chunks: i64 = request_log_chunks::table
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    assert_eq!(chunks, 1);
+    let (rows, total) = repo.list(&all()).await.unwrap();
+    assert_eq!(total, 20);
+    assert_eq!(rows[0].entry.request_path, "/items/54");
+    assert_eq!(rows[19].entry.request_path, "/items/35");
+}
+
+#[tokio::test]
+async fn the_request_log_view_shows_the_kept_entries_as_rows() {
+    let (_dir, repo, pool) = open();
+    let mut with_context = entry(7);
+    with_context.template_context = Some(JsonText::of(&json!({"request": {"id": "7"}})));
+    with_context.request_body_truncated = true;
+    repo.insert_batch(vec![entry(5), entry(6)], 2)
+        .await
+        .unwrap();
+    let written = repo.insert_batch(vec![with_context], 2).await.unwrap();
+
+    let rows: Vec<ViewRow> = diesel::sql_query(
+        "SELECT log_id, request_path, request_headers, template_context, \
+         request_body_truncated, response_status FROM request_log ORDER BY log_id",
+    )
+    .load(&mut pool.get().unwrap())
+    .unwrap();
+    assert_eq!(rows.len(), 2, "pruned entries are not in the view");
+    assert_eq!(rows[0].request_path, "/items/6");
+    assert!(rows[0].template_context.is_none());
+    assert_eq!(rows[1].log_id, written[0].log_id);
+    assert_eq!(rows[1].request_headers, r#"{"host":"localhost"}"#);
+    assert_eq!(
+        rows[1].template_context.as_deref(),
+        Some(r#"{"request":{"id":"7"}}"#)
+    );
+    assert!(rows[1].request_body_truncated);
+    assert_eq!(rows[1].response_status, 200);
+}
+
+#[derive(QueryableByName)]
+struct ViewRow {
+    #[diesel(sql_type = BigInt)]
+    log_id: i64,
+    #[diesel(sql_type = Text)]
+    request_path: String,
+    #[diesel(sql_type = Text)]
+    request_headers: String,
+    #[diesel(sql_type = Nullable<Text>)]
+    template_context: Option<String>,
+    #[diesel(sql_type = Bool)]
+    request_body_truncated: bool,
+    #[diesel(sql_type = Integer)]
+    response_status: i32,
 }
