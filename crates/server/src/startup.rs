@@ -56,8 +56,10 @@ impl Application {
         let state_repo = SqliteStateRepository::new(pool.clone(), gate.clone())
             .map_err(|e| StartupError::Task(e.to_string()))?;
         let state_store = Arc::new(StateService::new(Arc::new(state_repo)));
+        let log_repo = SqliteRequestLogRepository::new(pool.clone(), gate.clone())
+            .map_err(|e| StartupError::Task(e.to_string()))?;
         let inspector = Arc::new(Inspector::start(
-            Arc::new(SqliteRequestLogRepository::new(pool.clone(), gate.clone())),
+            Arc::new(log_repo),
             config.inspector_max_entries,
             config.inspector_queue_capacity,
         ));

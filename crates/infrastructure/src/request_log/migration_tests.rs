@@ -34,7 +34,7 @@ async fn rows_stored_one_per_request_are_kept_by_the_chunk_migration() {
         )
         .unwrap();
     }
-    let repo = SqliteRequestLogRepository::new(build_pool(url).unwrap(), WriteGate::new());
+    let repo = SqliteRequestLogRepository::new(build_pool(url).unwrap(), WriteGate::new()).unwrap();
 
     let (rows, total) = repo
         .list(&RequestLogFilter {

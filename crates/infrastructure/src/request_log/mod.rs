@@ -2,6 +2,7 @@
 
 mod chunk;
 mod filter;
+mod log_writer;
 mod repository;
 mod store;
 

@@ -1,21 +1,30 @@
+use std::sync::Arc;
+
 use async_trait::async_trait;
 use diesel::Connection;
 use domain::inspector::{NewRequestLog, RequestLog, RequestLogFilter, RequestLogRepository};
 use domain::RepositoryError;
 
+use super::log_writer::LogWriter;
 use super::{chunk, store};
 use crate::db::{run_blocking, DbPool, WriteGate};
+use crate::InfraError;
 
 /// [`RequestLogRepository`] over SQLite, one chunk per batch (see [`chunk`]).
+/// Batches are written on the inspector's own thread ([`LogWriter`]);
+/// reads use tokio's blocking pool.
 #[derive(Clone)]
 pub struct SqliteRequestLogRepository {
     pool: DbPool,
     gate: WriteGate,
+    writer: Arc<LogWriter>,
 }
 
 impl SqliteRequestLogRepository {
-    pub fn new(pool: DbPool, gate: WriteGate) -> Self {
-        Self { pool, gate }
+    /// Starts the inspector's writer thread.
+    pub fn new(pool: DbPool, gate: WriteGate) -> Result<Self, InfraError> {
+        let writer = Arc::new(LogWriter::start(pool.clone())?);
+        Ok(Self { pool, gate, writer })
     }
 }
 
@@ -31,16 +40,19 @@ impl RequestLogRepository for SqliteRequestLogRepository {
         }
         let keep = i64::try_from(keep).unwrap_or(i64::MAX);
         let gate = self.gate.clone();
-        let (ids, entries) = run_blocking(&self.pool, move |conn| {
-            // Encoded before taking the write gate: other writers wait only
-            // for the SQL.
-            let data = chunk::encode(&entries);
-            let _write = gate.enter();
-            let ids =
-                conn.immediate_transaction(|conn| store::insert(conn, entries.len(), &data, keep))?;
-            Ok((ids, entries))
-        })
-        .await?;
+        let (ids, entries) = self
+            .writer
+            .run(move |conn| {
+                // Encoded before taking the write gate: other writers wait only
+                // for the SQL.
+                let data = chunk::encode(&entries);
+                let _write = gate.enter();
+                let ids = conn.immediate_transaction(|conn| {
+                    store::insert(conn, entries.len(), &data, keep)
+                })?;
+                Ok((ids, entries))
+            })
+            .await?;
         Ok(ids
             .zip(entries)
             .map(|(log_id, entry)| RequestLog { log_id, entry })

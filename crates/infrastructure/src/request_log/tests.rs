@@ -13,7 +13,7 @@ use crate::{build_pool, DbPool, WriteGate};
 pub(super) fn open() -> (tempfile::TempDir, SqliteRequestLogRepository, DbPool) {
     let dir = tempfile::tempdir().unwrap();
     let pool = build_pool(dir.path().join("log.db").to_str().unwrap()).unwrap();
-    let repo = SqliteRequestLogRepository::new(pool.clone(), WriteGate::new());
+    let repo = SqliteRequestLogRepository::new(pool.clone(), WriteGate::new()).unwrap();
     (dir, repo, pool)
 }
 
