@@ -1,6 +1,7 @@
 //! Adapters: SQLite storage through Diesel, behind the domain's repository traits.
 
 pub mod api_keys;
+pub mod background;
 pub mod db;
 pub mod mocks;
 pub mod request_log;
@@ -8,6 +9,7 @@ pub mod state;
 pub mod variant_positions;
 
 pub use api_keys::SqliteApiKeyRepository;
+pub use background::BackgroundRuntime;
 pub use db::{build_pool, DbPool, InfraError, WriteGate};
 pub use mocks::SqliteMockRepository;
 pub use request_log::SqliteRequestLogRepository;

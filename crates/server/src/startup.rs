@@ -8,7 +8,7 @@ use application::{ApiKeyService, AppError, Inspector, MockService, StateService}
 use domain::faults::{RateLimiter, VariantPositionRepository};
 use domain::{MockCatalog, RepositoryError};
 use infrastructure::{
-    build_pool, InfraError, SqliteApiKeyRepository, SqliteMockRepository,
+    build_pool, BackgroundRuntime, InfraError, SqliteApiKeyRepository, SqliteMockRepository,
     SqliteRequestLogRepository, SqliteStateRepository, SqliteVariantPositionRepository, WriteGate,
 };
 use presentation::metrics::Metrics;
@@ -42,6 +42,8 @@ pub struct Application {
     port: u16,
     server: Server,
     inspector: Arc<Inspector>,
+    /// Runs the inspector's queue; ends when the application is dropped.
+    _background: BackgroundRuntime,
 }
 
 impl Application {
@@ -58,7 +60,10 @@ impl Application {
         let state_store = Arc::new(StateService::new(Arc::new(state_repo)));
         let log_repo = SqliteRequestLogRepository::new(pool.clone(), gate.clone())
             .map_err(|e| StartupError::Task(e.to_string()))?;
+        let background = BackgroundRuntime::start("inspector-queue")
+            .map_err(|e| StartupError::Task(e.to_string()))?;
         let inspector = Arc::new(Inspector::start(
+            background.handle(),
             Arc::new(log_repo),
             config.inspector_max_entries,
             config.inspector_queue_capacity,
@@ -107,6 +112,7 @@ impl Application {
             port,
             server,
             inspector,
+            _background: background,
         })
     }
 

@@ -4,6 +4,7 @@ use std::sync::Arc;
 use domain::inspector::RequestLog;
 use domain::inspector::{NewRequestLog, RequestLogFilter, RequestLogRepository};
 use serde_json::Value;
+use tokio::runtime::Handle;
 use tokio::sync::{broadcast, mpsc, Notify};
 use tokio::task::JoinHandle;
 
@@ -30,9 +31,15 @@ pub struct Inspector {
 }
 
 impl Inspector {
-    /// Starts the writer on the current tokio runtime. `max_entries == 0`
-    /// turns the inspector off: nothing is queued or stored.
-    pub fn start(repo: Arc<dyn RequestLogRepository>, max_entries: u64, capacity: usize) -> Self {
+    /// Starts the writer on `runtime` (the server gives it a low-priority
+    /// thread of its own). `max_entries == 0` turns the inspector off:
+    /// nothing is queued or stored.
+    pub fn start(
+        runtime: &Handle,
+        repo: Arc<dyn RequestLogRepository>,
+        max_entries: u64,
+        capacity: usize,
+    ) -> Self {
         let (live, _) = broadcast::channel(1024);
         let stats = Arc::new(InspectorStats::default());
         let stop = Arc::new(Notify::new());
@@ -49,7 +56,7 @@ impl Inspector {
                 Arc::clone(&stats),
                 Arc::clone(&stop),
             );
-            (Some(tx), Some(tokio::spawn(task)))
+            (Some(tx), Some(runtime.spawn(task)))
         };
         Self {
             queue,
@@ -189,7 +196,12 @@ mod tests {
     #[tokio::test]
     async fn entries_are_written_in_batches_of_at_most_500() {
         let sizes = Arc::new(Mutex::new(Vec::new()));
-        let inspector = Inspector::start(Arc::new(recording_repo(Arc::clone(&sizes), 7)), 7, 2000);
+        let inspector = Inspector::start(
+            &Handle::current(),
+            Arc::new(recording_repo(Arc::clone(&sizes), 7)),
+            7,
+            2000,
+        );
         for i in 0..1200 {
             inspector.record(entry(&format!("/{i}")));
         }
@@ -201,7 +213,12 @@ mod tests {
     #[tokio::test]
     async fn a_full_queue_drops_and_counts_instead_of_waiting() {
         let sizes = Arc::new(Mutex::new(Vec::new()));
-        let inspector = Inspector::start(Arc::new(recording_repo(Arc::clone(&sizes), 10)), 10, 2);
+        let inspector = Inspector::start(
+            &Handle::current(),
+            Arc::new(recording_repo(Arc::clone(&sizes), 10)),
+            10,
+            2,
+        );
         // The writer cannot run between these calls (single-threaded test runtime).
         for i in 0..5 {
             inspector.record(entry(&format!("/{i}")));
@@ -215,7 +232,7 @@ mod tests {
     #[tokio::test]
     async fn a_disabled_inspector_stores_nothing() {
         let repo = MockRepo::new(); // any call would fail the test
-        let inspector = Inspector::start(Arc::new(repo), 0, 10);
+        let inspector = Inspector::start(&Handle::current(), Arc::new(repo), 0, 10);
         inspector.record(entry("/x"));
         assert!(!inspector.enabled());
         inspector.flush_and_stop().await;
@@ -226,7 +243,7 @@ mod tests {
         let mut repo = MockRepo::new();
         repo.expect_insert_batch()
             .returning(|_, _| Err(RepositoryError::Unknown("disk full".into())));
-        let inspector = Inspector::start(Arc::new(repo), 10, 10);
+        let inspector = Inspector::start(&Handle::current(), Arc::new(repo), 10, 10);
         inspector.record(entry("/x"));
         inspector.flush_and_stop().await;
         assert_eq!(inspector.stats().dropped.load(Ordering::Relaxed), 1);

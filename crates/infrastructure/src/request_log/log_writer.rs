@@ -1,12 +1,6 @@
-//! The inspector's own writer thread, at a lower CPU priority.
-//!
-//! Logging is background work. When the HTTP worker and the inspector share
-//! a busy core, the worker should win: otherwise every request in flight
-//! waits while a batch is encoded and written, which is what set the p99
-//! latency. Batches used to run on tokio's shared blocking pool (whose
-//! threads also serve admin queries); they now run on this thread at nice
-//! +5, which still guarantees it about a quarter of a contended core, while
-//! logging 90k requests a second takes about a tenth.
+//! The inspector's own writer thread, at a lower CPU priority (see
+//! [`crate::background`] for why). Batches used to run on tokio's shared
+//! blocking pool, whose threads also serve admin queries.
 
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc;
@@ -15,10 +9,8 @@ use std::thread;
 use diesel::SqliteConnection;
 use tokio::sync::oneshot;
 
+use crate::background::{lower_current_thread_priority, BACKGROUND_NICENESS};
 use crate::db::{DbPool, InfraError};
-
-/// How much nicer than the rest of the process the thread runs.
-const NICENESS: i32 = 5;
 
 type Job = Box<dyn FnOnce(&DbPool) + Send>;
 
@@ -33,7 +25,7 @@ impl LogWriter {
         thread::Builder::new()
             .name("mimicus-inspector".into())
             .spawn(move || {
-                lower_priority();
+                lower_current_thread_priority(BACKGROUND_NICENESS);
                 for job in queue {
                     // A panicking job drops its reply: its caller gets an
                     // error, and the thread goes on.
@@ -68,17 +60,6 @@ fn stopped() -> InfraError {
     InfraError::Join("the inspector writer stopped".into())
 }
 
-/// Raises this thread's nice value (allowed without privileges). Best
-/// effort: at the default priority the inspector is only less polite.
-fn lower_priority() {
-    use rustix::process::{getpriority_process, setpriority_process};
-    let lowered = getpriority_process(None)
-        .and_then(|nice| setpriority_process(None, (nice + NICENESS).min(19)));
-    if let Err(e) = lowered {
-        tracing::debug!(error = %e, "the inspector writer keeps its priority");
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,7 +79,7 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(name.as_deref(), Some("mimicus-inspector"));
-        assert_eq!(nice, (here + NICENESS).min(19));
+        assert_eq!(nice, (here + BACKGROUND_NICENESS).min(19));
 
         let failed = writer.run::<(), _>(|_| panic!("a bug in a batch")).await;
         assert!(failed.is_err());
