@@ -71,7 +71,40 @@ impl<'a> Strings<'a> {
     }
 }
 
-/// The batch as one JSON document.
+/// About how many bytes of text a chunk holds before the next one starts.
+/// Bodies are stored up to 64 KiB each, so 500 entries with large bodies
+/// would otherwise make one document of tens of megabytes (and as much
+/// memory again while it is written and read back).
+const CHUNK_BYTES: usize = 1 << 20;
+
+/// The batch cut into runs of consecutive entries of about [`CHUNK_BYTES`]
+/// of text each (at least one entry per run).
+pub fn split(entries: &[NewRequestLog]) -> Vec<&[NewRequestLog]> {
+    let mut parts = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, e) in entries.iter().enumerate() {
+        let size = 64
+            + e.request_path.len()
+            + e.request_query.as_str().len()
+            + e.request_headers.as_str().len()
+            + e.request_body.len()
+            + e.template_context.as_ref().map_or(0, |t| t.as_str().len())
+            + e.near_misses.as_ref().map_or(0, |t| t.as_str().len())
+            + e.response_headers.as_str().len()
+            + e.response_body.len();
+        if i > start && bytes + size > CHUNK_BYTES {
+            parts.push(&entries[start..i]);
+            (start, bytes) = (i, 0);
+        }
+        bytes += size;
+    }
+    if start < entries.len() {
+        parts.push(&entries[start..]);
+    }
+    parts
+}
+
+/// Entries as one JSON document.
 pub fn encode(entries: &[NewRequestLog]) -> String {
     let mut strings = Strings::default();
     let rows = entries
@@ -250,6 +283,28 @@ mod tests {
         assert_eq!(data.matches("the same response body").count(), 1);
         assert_eq!(data.matches("content-type").count(), 1);
         assert_eq!(data.matches("/orders/").count(), 50, "paths are per entry");
+    }
+
+    #[test]
+    fn large_batches_are_cut_into_chunks_of_about_a_megabyte_in_order() {
+        let big = |i: usize| NewRequestLog {
+            response_body: "x".repeat(60_000 + i),
+            ..entry(i % 3)
+        };
+        let entries: Vec<_> = (0..100).map(big).collect();
+        let parts = split(&entries);
+        assert!(parts.len() >= 6, "{} parts", parts.len());
+        assert!(parts.iter().all(|p| encode(p).len() < CHUNK_BYTES + 70_000));
+        let rejoined: Vec<_> = parts.concat();
+        assert_eq!(rejoined, entries);
+
+        assert_eq!(split(&entries[..3]).len(), 1, "small batches stay whole");
+        let huge = [NewRequestLog {
+            response_body: "y".repeat(2 * CHUNK_BYTES),
+            ..entry(0)
+        }];
+        assert_eq!(split(&huge).len(), 1, "an entry is never split");
+        assert!(split(&[]).is_empty());
     }
 
     #[test]

@@ -40,20 +40,30 @@ impl RequestLogRepository for SqliteRequestLogRepository {
         }
         let keep = i64::try_from(keep).unwrap_or(i64::MAX);
         let gate = self.gate.clone();
-        let (ids, entries) = self
+        let (first, entries) = self
             .writer
             .run(move |conn| {
                 // Encoded before taking the write gate: other writers wait only
                 // for the SQL.
-                let data = chunk::encode(&entries);
+                let parts: Vec<(usize, String)> = chunk::split(&entries)
+                    .into_iter()
+                    .map(|part| (part.len(), chunk::encode(part)))
+                    .collect();
                 let _write = gate.enter();
-                let ids = conn.immediate_transaction(|conn| {
-                    store::insert(conn, entries.len(), &data, keep)
+                let first = conn.immediate_transaction(|conn| {
+                    let mut first = None;
+                    for (count, data) in &parts {
+                        let ids = store::insert(conn, *count, data, keep)?;
+                        first = first.or(Some(*ids.start()));
+                    }
+                    diesel::QueryResult::Ok(first.unwrap_or_default())
                 })?;
-                Ok((ids, entries))
+                Ok((first, entries))
             })
             .await?;
-        Ok(ids
+        // Ids are consecutive across a batch's chunks (one writer, one
+        // transaction).
+        Ok((first..)
             .zip(entries)
             .map(|(log_id, entry)| RequestLog { log_id, entry })
             .collect())

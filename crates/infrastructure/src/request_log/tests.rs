@@ -191,3 +191,29 @@ struct ViewRow {
     #[diesel(sql_type = Integer)]
     response_status: i32,
 }
+
+#[tokio::test]
+async fn a_batch_of_large_entries_spans_several_chunks_with_consecutive_ids() {
+    let (_dir, repo, pool) = open();
+    let large = |i: usize| NewRequestLog {
+        response_body: format!("{i}:{}", "b".repeat(60_000)),
+        ..entry(i)
+    };
+    let written = repo
+        .insert_batch((0..40).map(large).collect(), 30)
+        .await
+        .unwrap();
+    assert!(written.windows(2).all(|w| w[0].log_id + 1 == w[1].log_id));
+    let mut conn = pool.get().unwrap();
+    let chunks: i64 = request_log_chunks::table.count().get_result(&mut conn).unwrap();
+    assert!(chunks >= 2, "{chunks} chunks");
+
+    let (rows, total) = repo.list(&all()).await.unwrap();
+    assert_eq!(total, 30, "pruned to keep across the chunks");
+    assert_eq!(rows.last().unwrap().entry.request_path, "/items/10");
+    for log in &written[10..] {
+        let stored = repo.get(log.log_id).await.unwrap().unwrap();
+        assert_eq!(stored, *log);
+    }
+    assert!(repo.get(written[9].log_id).await.unwrap().is_none());
+}
