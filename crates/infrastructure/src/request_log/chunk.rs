@@ -54,20 +54,33 @@ struct RowOut<'a>(
     &'a str,         // 18 created_at
 );
 
+/// The entry fields that go through the string table, one slot each.
+const FIELDS: usize = 7;
+
 /// The string table being built: each distinct value once.
 #[derive(Default)]
 struct Strings<'a> {
     list: Vec<&'a str>,
     index: HashMap<&'a str, Ref>,
+    /// Per field, the previous entry's value: consecutive entries usually
+    /// repeat it, and one comparison is cheaper than hashing a body.
+    last: [Option<(&'a str, Ref)>; FIELDS],
 }
 
 impl<'a> Strings<'a> {
-    fn add(&mut self, text: &'a str) -> Ref {
+    fn add(&mut self, field: usize, text: &'a str) -> Ref {
+        if let Some((previous, r)) = self.last[field] {
+            if previous == text {
+                return r;
+            }
+        }
         let next = Ref::try_from(self.list.len()).unwrap_or(Ref::MAX);
-        *self.index.entry(text).or_insert_with(|| {
+        let r = *self.index.entry(text).or_insert_with(|| {
             self.list.push(text);
             next
-        })
+        });
+        self.last[field] = Some((text, r));
+        r
     }
 }
 
@@ -113,17 +126,19 @@ pub fn encode(entries: &[NewRequestLog]) -> String {
             RowOut(
                 &e.request_method,
                 &e.request_path,
-                strings.add(e.request_query.as_str()),
-                strings.add(e.request_headers.as_str()),
-                strings.add(&e.request_body),
+                strings.add(0, e.request_query.as_str()),
+                strings.add(1, e.request_headers.as_str()),
+                strings.add(2, &e.request_body),
                 e.request_body_truncated,
                 e.matched_mock_id.as_deref(),
                 e.variant,
-                e.template_context.as_ref().map(|t| strings.add(t.as_str())),
-                e.near_misses.as_ref().map(|t| strings.add(t.as_str())),
+                e.template_context
+                    .as_ref()
+                    .map(|t| strings.add(3, t.as_str())),
+                e.near_misses.as_ref().map(|t| strings.add(4, t.as_str())),
                 e.response_status,
-                strings.add(e.response_headers.as_str()),
-                strings.add(&e.response_body),
+                strings.add(5, e.response_headers.as_str()),
+                strings.add(6, &e.response_body),
                 e.response_body_truncated,
                 e.duration_ms,
                 e.outcome.as_str(),

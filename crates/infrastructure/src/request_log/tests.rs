@@ -205,7 +205,10 @@ async fn a_batch_of_large_entries_spans_several_chunks_with_consecutive_ids() {
         .unwrap();
     assert!(written.windows(2).all(|w| w[0].log_id + 1 == w[1].log_id));
     let mut conn = pool.get().unwrap();
-    let chunks: i64 = request_log_chunks::table.count().get_result(&mut conn).unwrap();
+    let chunks: i64 = request_log_chunks::table
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
     assert!(chunks >= 2, "{chunks} chunks");
 
     let (rows, total) = repo.list(&all()).await.unwrap();
