@@ -12,6 +12,7 @@ pub mod outcome;
 pub mod repository;
 pub mod state;
 pub mod template;
+pub mod utf8;
 
 pub use error::{FieldError, RepositoryError};
 pub use matching::{

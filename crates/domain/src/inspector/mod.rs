@@ -56,16 +56,15 @@ pub struct RequestLogFilter {
     pub limit: i64,
 }
 
-/// Text cut to [`BODY_LIMIT`] bytes on a character boundary, and whether it was cut.
+/// Text cut to [`BODY_LIMIT`] bytes on a character boundary, and whether it
+/// was cut. Invalid UTF-8 becomes U+FFFD.
 pub fn truncate_body(bytes: &[u8]) -> (String, bool) {
-    if bytes.len() <= BODY_LIMIT {
-        return (String::from_utf8_lossy(bytes).into_owned(), false);
-    }
-    let mut text = String::from_utf8_lossy(&bytes[..BODY_LIMIT]).into_owned();
+    let truncated = bytes.len() > BODY_LIMIT;
+    let mut text = crate::utf8::lossy(&bytes[..bytes.len().min(BODY_LIMIT)]).into_owned();
     while text.len() > BODY_LIMIT {
         text.pop();
     }
-    (text, true)
+    (text, truncated)
 }
 
 /// Storage of request logs (SPEC §10).
@@ -100,5 +99,16 @@ mod tests {
         assert!(cut);
         assert!(text.len() <= BODY_LIMIT);
         assert!(text.chars().all(|c| c == 'é'));
+
+        let (odd, cut) = truncate_body("é".repeat(BODY_LIMIT).as_bytes().get(1..).unwrap());
+        assert!(cut);
+        assert!(odd.len() <= BODY_LIMIT);
+        assert!(odd.starts_with('\u{FFFD}'), "a split character is replaced");
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_not_rejected() {
+        let (text, cut) = truncate_body(b"ok \xff\xfe done");
+        assert_eq!((text.as_str(), cut), ("ok \u{FFFD}\u{FFFD} done", false));
     }
 }

@@ -88,7 +88,7 @@ impl IncomingRequest {
 
     /// The body as text; invalid UTF-8 is replaced rather than refused.
     pub fn body_text(&self) -> std::borrow::Cow<'_, str> {
-        String::from_utf8_lossy(&self.body)
+        crate::utf8::lossy(&self.body)
     }
 
     /// The body parsed as JSON, computed at most once per request.

@@ -15,7 +15,7 @@ pub fn from_actix(req: &HttpRequest, body: Bytes) -> IncomingRequest {
         .map(|(k, v)| {
             (
                 k.as_str().to_string(),
-                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                domain::utf8::lossy(v.as_bytes()).into_owned(),
             )
         })
         .collect();

@@ -34,7 +34,7 @@ pub fn entry(
         .response
         .headers()
         .iter()
-        .map(|(k, v)| (k.as_str(), String::from_utf8_lossy(v.as_bytes())))
+        .map(|(k, v)| (k.as_str(), domain::utf8::lossy(v.as_bytes())))
         .collect();
     let near_misses = (!served.near_misses.is_empty()).then(|| {
         let list: Vec<Value> = served
