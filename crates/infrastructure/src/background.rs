@@ -1,11 +1,5 @@
-//! Background work at a lower CPU priority than the HTTP workers.
-//!
-//! The inspector's queue and writer are background work. When they share a
-//! busy core with an HTTP worker, the worker should win, or every request in
-//! flight waits for a batch to be gathered, encoded and freed (the p99).
-//! Raising a thread's nice value needs no privilege; nice +5 still leaves
-//! such a thread about a quarter of a contended core, and the inspector
-//! needs about a tenth of one at 90k requests a second.
+//! A runtime for background work at a lower CPU priority than the HTTP
+//! workers (see [`crate::scheduling`] for why).
 
 use std::sync::mpsc;
 use std::thread;
@@ -13,22 +7,8 @@ use std::thread;
 use tokio::runtime::{Builder, Handle};
 use tokio::sync::oneshot;
 
+use crate::scheduling::{lower_current_thread_priority, BACKGROUND_NICENESS};
 use crate::InfraError;
-
-/// How much nicer than the rest of the process background threads run.
-pub const BACKGROUND_NICENESS: i32 = 5;
-
-/// Raises the calling thread's nice value by `by` (capped at 19). Best
-/// effort: at the default priority the thread is only less polite.
-pub fn lower_current_thread_priority(by: i32) {
-    use rustix::process::{getpriority_process, setpriority_process};
-    // `None`: the calling thread (nice values are per thread on Linux).
-    let lowered =
-        getpriority_process(None).and_then(|nice| setpriority_process(None, (nice + by).min(19)));
-    if let Err(e) = lowered {
-        tracing::debug!(error = %e, "a background thread keeps its priority");
-    }
-}
 
 /// A single-threaded tokio runtime on its own low-priority thread, for
 /// background tasks. The thread ends when this value is dropped (tasks still

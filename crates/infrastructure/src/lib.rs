@@ -5,6 +5,7 @@ pub mod background;
 pub mod db;
 pub mod mocks;
 pub mod request_log;
+pub mod scheduling;
 pub mod state;
 pub mod variant_positions;
 

@@ -56,6 +56,18 @@ pub struct RequestLogFilter {
     pub limit: i64,
 }
 
+impl RequestLogFilter {
+    /// Whether no filter is set (the cursor and limit only page).
+    pub fn selects_all(&self) -> bool {
+        self.session_id.is_none()
+            && self.mock_id.is_none()
+            && self.method.is_none()
+            && self.status.is_none()
+            && self.outcome.is_none()
+            && self.path.is_none()
+    }
+}
+
 /// Text cut to [`BODY_LIMIT`] bytes on a character boundary, and whether it
 /// was cut. Invalid UTF-8 becomes U+FFFD.
 pub fn truncate_body(bytes: &[u8]) -> (String, bool) {

@@ -1,5 +1,5 @@
 //! The inspector's own writer thread, at a lower CPU priority (see
-//! [`crate::background`] for why). Batches used to run on tokio's shared
+//! [`crate::scheduling`] for why). Batches used to run on tokio's shared
 //! blocking pool, whose threads also serve admin queries.
 
 use std::panic::{self, AssertUnwindSafe};
@@ -9,8 +9,8 @@ use std::thread;
 use diesel::SqliteConnection;
 use tokio::sync::oneshot;
 
-use crate::background::{lower_current_thread_priority, BACKGROUND_NICENESS};
 use crate::db::{DbPool, InfraError};
+use crate::scheduling::{lower_current_thread_priority, BACKGROUND_NICENESS};
 
 type Job = Box<dyn FnOnce(&DbPool) + Send>;
 
@@ -51,13 +51,14 @@ impl LogWriter {
                 .and_then(|mut conn| work(&mut conn));
             let _ = reply.send(result);
         });
-        self.jobs.send(job).map_err(|_| stopped())?;
-        answer.await.map_err(|_| stopped())?
+        self.jobs
+            .send(job)
+            .map_err(|_| InfraError::Join("the inspector writer stopped".into()))?;
+        // No answer: the job panicked (the thread goes on) or the thread ended.
+        answer
+            .await
+            .map_err(|_| InfraError::Join("an inspector write did not complete".into()))?
     }
-}
-
-fn stopped() -> InfraError {
-    InfraError::Join("the inspector writer stopped".into())
 }
 
 #[cfg(test)]

@@ -100,17 +100,14 @@ pub fn list(
     filter: &RequestLogFilter,
 ) -> Result<(Vec<RequestLog>, i64), InfraError> {
     let (_, floor) = ids(conn)?;
-    let unfiltered = filter.session_id.is_none()
-        && filter.mock_id.is_none()
-        && filter.method.is_none()
-        && filter.status.is_none()
-        && filter.outcome.is_none()
-        && filter.path.is_none();
+    let unfiltered = filter.selects_all();
     let limit = usize::try_from(filter.limit).unwrap_or(0);
     let before = filter.before.unwrap_or(i64::MAX);
     let method = filter.method.as_ref().map(|m| m.to_ascii_uppercase());
     let mut page = Vec::new();
-    let mut total = 0;
+    // Filtered, every kept entry is visited and counted; unfiltered, the
+    // walk stops at a full page and the count comes from the id ranges.
+    let mut matched = 0;
     // Unfiltered, chunks at or above the cursor hold nothing for the page.
     let mut older_than = if unfiltered { before } else { i64::MAX };
     loop {
@@ -139,15 +136,17 @@ pub fn list(
                 if log_id > *last || !matches(filter, method.as_deref(), &rows[position]) {
                     continue;
                 }
-                total += 1;
+                matched += 1;
                 if log_id < before && page.len() < limit {
                     page.push(chunk.entry(*first, position)?);
                 }
             }
         }
     }
-    if unfiltered {
-        total = count_all(conn, floor)?;
-    }
+    let total = if unfiltered {
+        count_all(conn, floor)?
+    } else {
+        matched
+    };
     Ok((page, total))
 }

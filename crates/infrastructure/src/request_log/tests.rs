@@ -98,7 +98,8 @@ async fn a_batch_prunes_the_oldest_rows_beyond_keep_in_the_same_write() {
         "ids continue across batches"
     );
 
-    // Clearing does not reuse ids (AUTOINCREMENT): new rows sort after old cursors.
+    // Clearing does not reuse ids (request_log_meta keeps the next id): new
+    // entries sort after old cursors.
     repo.clear().await.unwrap();
     let third = repo.insert_batch(vec![entry(99)], 50).await.unwrap();
     assert!(third[0].log_id > second[34].log_id);

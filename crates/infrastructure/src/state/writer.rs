@@ -60,32 +60,6 @@ fn stopped() -> StateError {
     StateError::Storage("the state writer has stopped".into())
 }
 
-/// Puts the calling thread in `SCHED_BATCH`, keeping its nice value. Each
-/// reply wakes an HTTP worker; under the default policy the woken worker
-/// preempts the writer at once, so a batch of N replies cost N pairs of
-/// context switches. A batch thread is not preempted on wake-ups, so the
-/// replies go out together (W4 +12 % on the benchmark). Best effort: without
-/// it the writer is only slower.
-fn schedule_as_batch() {
-    use rustix::process::{getpriority_process, setpriority_process};
-    use thread_priority::{
-        set_thread_priority_and_policy, thread_native_id, thread_schedule_policy,
-        NormalThreadSchedulePolicy, ThreadPriority, ThreadSchedulePolicy,
-    };
-    let batch = ThreadSchedulePolicy::Normal(NormalThreadSchedulePolicy::Batch);
-    let Ok(nice) = getpriority_process(None) else {
-        return;
-    };
-    // The crate sets the policy, then a nice value derived from the priority:
-    // `Max` (nice -20) is refused without privilege, and with it the nice
-    // value is put back below, so the writer never ends up deprioritized.
-    let _ = set_thread_priority_and_policy(thread_native_id(), ThreadPriority::Max, batch);
-    let restored = setpriority_process(None, nice);
-    if restored.is_err() || thread_schedule_policy().ok() != Some(batch) {
-        tracing::debug!("the state writer keeps the default scheduling policy");
-    }
-}
-
 pub struct StateWriter {
     jobs: mpsc::Sender<Job>,
 }
@@ -97,7 +71,7 @@ impl StateWriter {
         thread::Builder::new()
             .name("mimicus-state".into())
             .spawn(move || {
-                schedule_as_batch();
+                crate::scheduling::schedule_current_thread_as_batch();
                 run(&queue, &pool, &gate);
             })
             .map_err(|e| StateError::Storage(format!("cannot start the state writer: {e}")))?;
@@ -260,23 +234,5 @@ mod tests {
         let mut other = pool.get().unwrap();
         let rows: i64 = state::table.count().get_result(&mut other).unwrap();
         assert_eq!(rows, 1);
-    }
-
-    #[test]
-    fn the_writer_thread_runs_as_a_batch_thread_with_its_nice_value_kept() {
-        use thread_priority::{thread_schedule_policy, NormalThreadSchedulePolicy};
-        let (policy, nice_before, nice_after) = std::thread::spawn(|| {
-            let before = rustix::process::getpriority_process(None).unwrap();
-            schedule_as_batch();
-            let after = rustix::process::getpriority_process(None).unwrap();
-            (thread_schedule_policy().unwrap(), before, after)
-        })
-        .join()
-        .unwrap();
-        assert_eq!(
-            policy,
-            thread_priority::ThreadSchedulePolicy::Normal(NormalThreadSchedulePolicy::Batch)
-        );
-        assert_eq!(nice_before, nice_after);
     }
 }
