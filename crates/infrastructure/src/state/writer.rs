@@ -201,9 +201,11 @@ fn commit(batch: Vec<Job>, pool: &DbPool, gate: &WriteGate) -> Vec<Job> {
     if let Some(reason) = &failed {
         tracing::error!(error = %reason, writes = replies.len(), "state batch rolled back");
     }
-    for reply in replies {
-        reply(failed.as_deref());
-    }
+    domain::state::answer_batch(|| {
+        for reply in replies {
+            reply(failed.as_deref());
+        }
+    });
     jobs.collect()
 }
 

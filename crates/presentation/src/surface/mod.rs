@@ -9,6 +9,7 @@ mod incoming;
 mod pipeline;
 mod record;
 mod render;
+mod reply_pump;
 mod respond;
 mod unmatched;
 

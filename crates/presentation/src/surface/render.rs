@@ -12,6 +12,7 @@ use domain::state::{StateError, StateRepository};
 use domain::template::{RenderContext, TemplateError, TemplateRequest, TemplateSet};
 use domain::{IncomingRequest, MockDefinition};
 
+use super::reply_pump::ReplyPump;
 use super::respond;
 use crate::{ApiError, AppState};
 
@@ -132,6 +133,7 @@ impl RenderJob {
 /// on a worker, and is answered once its writes are durable.
 async fn render_with_state(store: Arc<dyn StateRepository>, job: RenderJob) -> Output {
     let (tx, rx) = tokio::sync::oneshot::channel();
+    let pump = ReplyPump::current();
     let task_store = Arc::clone(&store);
     store.run_task(Box::new(move || {
         let (rendered, context) = job.run(Some(task_store));
@@ -142,7 +144,9 @@ async fn render_with_state(store: Arc<dyn StateRepository>, job: RenderJob) -> O
                     line: None,
                 })
                 .and(rendered);
-            let _ = tx.send((rendered, context));
+            pump.send(Box::new(move || {
+                let _ = tx.send((rendered, context));
+            }));
         })
     }));
     rx.await.unwrap_or_else(|_| {
