@@ -1,4 +1,4 @@
-use domain::inspector::{JsonText, RequestLog};
+use domain::inspector::{timestamp_text, JsonText, RequestLog};
 use serde_json::{json, Value};
 
 /// The SPEC §10 JSON shape of a log entry.
@@ -24,6 +24,6 @@ pub fn log_to_json(log: &RequestLog) -> Value {
         "outcome": e.outcome.as_str(),
         "client_ip": e.client_ip,
         "session_id": e.session_id,
-        "created_at": e.created_at,
+        "created_at": timestamp_text(e.created_at),
     })
 }

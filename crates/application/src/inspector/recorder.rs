@@ -170,7 +170,7 @@ mod tests {
             outcome: Outcome::Unmatched,
             client_ip: "127.0.0.1".into(),
             session_id: None,
-            created_at: "2026-01-01T00:00:00Z".into(),
+            created_at: 1_767_225_600_000_000,
         }
     }
 

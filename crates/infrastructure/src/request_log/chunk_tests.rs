@@ -1,6 +1,8 @@
 //! The chunk codec: round trips, the string table, splitting, damage.
 
 use super::*;
+use domain::inspector::JsonText;
+use domain::Outcome;
 use serde_json::json;
 
 fn entry(i: usize) -> NewRequestLog {
@@ -27,7 +29,7 @@ fn entry(i: usize) -> NewRequestLog {
         },
         client_ip: "127.0.0.1".into(),
         session_id: (i == 0).then(|| "alice".to_string()),
-        created_at: format!("2026-11-25T00:00:0{i}.000001Z"),
+        created_at: 1_795_564_800_000_001 + i as i64 * 1_000_000,
     }
 }
 
@@ -79,9 +81,57 @@ fn large_batches_are_cut_into_chunks_of_about_a_megabyte_in_order() {
 #[test]
 fn damaged_chunks_are_errors_not_panics() {
     assert!(Chunk::decode(1, "not json").is_err());
-    let dangling = r#"{"s":[],"r":[["GET","/",0,0,0,false,null,null,null,null,200,0,0,false,0.1,"matched","ip",null,"t"]]}"#;
+    let dangling = r#"{"s":[],"r":[["GET","/",0,0,0,false,null,null,null,null,200,0,0,false,0.1,"matched","ip",null,1]]}"#;
     let chunk = Chunk::decode(1, dangling).unwrap();
     assert!(chunk.entry(1, 0).is_err(), "string reference out of range");
-    let outcome = r#"{"s":["{}"],"r":[["GET","/",0,0,0,false,null,null,null,null,200,0,0,false,0.1,"nope","ip",null,"t"]]}"#;
+    let outcome = r#"{"s":["{}"],"r":[["GET","/",0,0,0,false,null,null,null,null,200,0,0,false,0.1,"nope","ip",null,1]]}"#;
     assert!(Chunk::decode(1, outcome).unwrap().entry(1, 0).is_err());
+    let text_ref = r#"{"s":["{}"],"r":[[7,"/",0,0,0,false,null,null,null,null,200,0,0,false,0.1,"matched","ip",null,1]]}"#;
+    assert!(
+        Chunk::decode(1, text_ref).is_err(),
+        "method reference out of range"
+    );
+    let stamp = r#"{"s":["{}"],"r":[["GET","/",0,0,0,false,null,null,null,null,200,0,0,false,0.1,"matched","ip",null,"noon"]]}"#;
+    assert!(Chunk::decode(1, stamp).is_err(), "unreadable timestamp");
+}
+
+#[test]
+fn rows_with_inline_text_and_text_timestamps_still_read() {
+    // As chunks were written before text fields went through the table.
+    let inline = r#"{"s":["{}","{\"h\":\"v\"}","","body"],"r":[["POST","/old",0,1,2,true,"m1",null,null,null,201,0,3,false,1.5,"matched","10.0.0.1","alice","2026-11-24T00:00:01.000002Z"]]}"#;
+    let chunk = Chunk::decode(9, inline).unwrap();
+    let log = chunk.entry(9, 0).unwrap();
+    let e = &log.entry;
+    assert_eq!(
+        (
+            log.log_id,
+            e.request_method.as_str(),
+            e.request_path.as_str()
+        ),
+        (9, "POST", "/old")
+    );
+    assert_eq!(e.matched_mock_id.as_deref(), Some("m1"));
+    assert_eq!(
+        (e.client_ip.as_str(), e.session_id.as_deref()),
+        ("10.0.0.1", Some("alice"))
+    );
+    assert_eq!(e.request_headers.as_str(), r#"{"h":"v"}"#);
+    assert_eq!(e.response_body, "body");
+    assert_eq!(e.created_at, 1_795_478_401_000_002);
+}
+
+#[test]
+fn an_entry_of_a_static_mock_costs_little_more_than_its_references() {
+    let entries: Vec<_> = (0..100)
+        .map(|i| NewRequestLog {
+            request_path: "/orders/1".into(),
+            created_at: 1_795_564_800_000_000 + i,
+            ..entry(0)
+        })
+        .collect();
+    let data = encode(&entries);
+    let table = encode(&entries[..1]).len();
+    let per_entry = (data.len() - table) / 99;
+    // The inline layout took about 175.
+    assert!(per_entry < 80, "{per_entry} bytes per entry");
 }

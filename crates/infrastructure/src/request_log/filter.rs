@@ -12,15 +12,15 @@ pub fn matches(filter: &RequestLogFilter, method: Option<&str>, row: &StoredRow<
             .as_deref()
             .is_none_or(|w| stored.as_deref() == Some(w))
     };
-    eq(&filter.session_id, &row.17)
-        && eq(&filter.mock_id, &row.6)
-        && method.is_none_or(|m| row.0 == m)
-        && filter.status.is_none_or(|s| row.10 == s)
-        && filter.outcome.is_none_or(|o| row.15 == o.as_str())
+    eq(&filter.session_id, &row.session_id)
+        && eq(&filter.mock_id, &row.mock_id)
+        && method.is_none_or(|m| row.method == m)
+        && filter.status.is_none_or(|s| row.status == s)
+        && filter.outcome.is_none_or(|o| row.outcome == o.as_str())
         && filter
             .path
             .as_deref()
-            .is_none_or(|p| contains_ignoring_ascii_case(&row.1, p))
+            .is_none_or(|p| contains_ignoring_ascii_case(&row.path, p))
 }
 
 /// Substring test that ignores ASCII case, as the path filter always has

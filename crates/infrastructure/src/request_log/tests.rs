@@ -48,7 +48,7 @@ pub(super) fn entry(i: usize) -> NewRequestLog {
         outcome: Outcome::Matched,
         client_ip: "127.0.0.1".into(),
         session_id: None,
-        created_at: "2026-11-25T00:00:00Z".into(),
+        created_at: 1_795_564_800_000_000,
     }
 }
 
@@ -153,14 +153,17 @@ async fn the_request_log_view_shows_the_kept_entries_as_rows() {
     let mut with_context = entry(7);
     with_context.template_context = Some(JsonText::of(&json!({"request": {"id": "7"}})));
     with_context.request_body_truncated = true;
+    with_context.session_id = Some("alice".into());
+    with_context.created_at = 1_795_564_800_000_042;
     repo.insert_batch(vec![entry(5), entry(6)], 2)
         .await
         .unwrap();
     let written = repo.insert_batch(vec![with_context], 2).await.unwrap();
 
     let rows: Vec<ViewRow> = diesel::sql_query(
-        "SELECT log_id, request_path, request_headers, template_context, \
-         request_body_truncated, response_status FROM request_log ORDER BY log_id",
+        "SELECT log_id, request_method, request_path, request_headers, template_context, \
+         request_body_truncated, matched_mock_id, response_status, outcome, client_ip, \
+         session_id, created_at FROM request_log ORDER BY log_id",
     )
     .load(&mut pool.get().unwrap())
     .unwrap();
@@ -175,12 +178,30 @@ async fn the_request_log_view_shows_the_kept_entries_as_rows() {
     );
     assert!(rows[1].request_body_truncated);
     assert_eq!(rows[1].response_status, 200);
+    // Text fields stored as string-table references read as text.
+    let r = &rows[1];
+    assert_eq!(
+        (r.request_method.as_str(), r.outcome.as_str()),
+        ("GET", "matched")
+    );
+    assert_eq!(r.client_ip, "127.0.0.1");
+    assert_eq!(r.session_id.as_deref(), Some("alice"));
+    assert_eq!(
+        (
+            rows[0].matched_mock_id.as_deref(),
+            r.matched_mock_id.as_deref()
+        ),
+        (Some("m"), None)
+    );
+    assert_eq!(r.created_at, "2026-11-25T00:00:00.000042Z");
 }
 
 #[derive(QueryableByName)]
 struct ViewRow {
     #[diesel(sql_type = BigInt)]
     log_id: i64,
+    #[diesel(sql_type = Text)]
+    request_method: String,
     #[diesel(sql_type = Text)]
     request_path: String,
     #[diesel(sql_type = Text)]
@@ -189,8 +210,18 @@ struct ViewRow {
     template_context: Option<String>,
     #[diesel(sql_type = Bool)]
     request_body_truncated: bool,
+    #[diesel(sql_type = Nullable<Text>)]
+    matched_mock_id: Option<String>,
     #[diesel(sql_type = Integer)]
     response_status: i32,
+    #[diesel(sql_type = Text)]
+    outcome: String,
+    #[diesel(sql_type = Text)]
+    client_ip: String,
+    #[diesel(sql_type = Nullable<Text>)]
+    session_id: Option<String>,
+    #[diesel(sql_type = Text)]
+    created_at: String,
 }
 
 #[tokio::test]

@@ -1,0 +1,31 @@
+-- The view stays the one that reads both row layouts: chunks written in
+-- the compact layout may exist, and the view before this one would show
+-- their references instead of their text (the revert of the chunk
+-- migration copies the view into a table). Recreated as is.
+DROP VIEW request_log;
+CREATE VIEW request_log AS
+SELECT c.first_id + r.key AS log_id,
+       CASE json_type(r.value, '$[0]') WHEN 'integer' THEN c.data ->> ('$.s[' || (r.value ->> 0) || ']') ELSE r.value ->> 0 END AS request_method,
+       CASE json_type(r.value, '$[1]') WHEN 'integer' THEN c.data ->> ('$.s[' || (r.value ->> 1) || ']') ELSE r.value ->> 1 END AS request_path,
+       c.data ->> ('$.s[' || (r.value ->> 2) || ']') AS request_query,
+       c.data ->> ('$.s[' || (r.value ->> 3) || ']') AS request_headers,
+       c.data ->> ('$.s[' || (r.value ->> 4) || ']') AS request_body,
+       r.value ->> 5 AS request_body_truncated,
+       CASE json_type(r.value, '$[6]') WHEN 'integer' THEN c.data ->> ('$.s[' || (r.value ->> 6) || ']') ELSE r.value ->> 6 END AS matched_mock_id,
+       r.value ->> 7 AS variant,
+       c.data ->> ('$.s[' || (r.value ->> 8) || ']') AS template_context,
+       c.data ->> ('$.s[' || (r.value ->> 9) || ']') AS near_misses,
+       r.value ->> 10 AS response_status,
+       c.data ->> ('$.s[' || (r.value ->> 11) || ']') AS response_headers,
+       c.data ->> ('$.s[' || (r.value ->> 12) || ']') AS response_body,
+       r.value ->> 13 AS response_body_truncated,
+       r.value ->> 14 AS duration_ms,
+       CASE json_type(r.value, '$[15]') WHEN 'integer' THEN c.data ->> ('$.s[' || (r.value ->> 15) || ']') ELSE r.value ->> 15 END AS outcome,
+       CASE json_type(r.value, '$[16]') WHEN 'integer' THEN c.data ->> ('$.s[' || (r.value ->> 16) || ']') ELSE r.value ->> 16 END AS client_ip,
+       CASE json_type(r.value, '$[17]') WHEN 'integer' THEN c.data ->> ('$.s[' || (r.value ->> 17) || ']') ELSE r.value ->> 17 END AS session_id,
+       CASE json_type(r.value, '$[18]') WHEN 'integer'
+            THEN strftime('%Y-%m-%dT%H:%M:%S', (r.value ->> 18) / 1000000, 'unixepoch')
+                 || printf('.%06dZ', (r.value ->> 18) % 1000000)
+            ELSE r.value ->> 18 END AS created_at
+FROM request_log_chunks AS c, json_each(c.data, '$.r') AS r
+WHERE c.first_id + r.key >= (SELECT floor_id FROM request_log_meta);
