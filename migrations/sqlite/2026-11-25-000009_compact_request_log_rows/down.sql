@@ -24,8 +24,8 @@ SELECT c.first_id + r.key AS log_id,
        CASE json_type(r.value, '$[16]') WHEN 'integer' THEN c.data ->> ('$.s[' || (r.value ->> 16) || ']') ELSE r.value ->> 16 END AS client_ip,
        CASE json_type(r.value, '$[17]') WHEN 'integer' THEN c.data ->> ('$.s[' || (r.value ->> 17) || ']') ELSE r.value ->> 17 END AS session_id,
        CASE json_type(r.value, '$[18]') WHEN 'integer'
-            THEN strftime('%Y-%m-%dT%H:%M:%S', (r.value ->> 18) / 1000000, 'unixepoch')
-                 || printf('.%06dZ', (r.value ->> 18) % 1000000)
+            THEN strftime('%Y-%m-%dT%H:%M:%S', (COALESCE(c.data ->> '$.t', 0) + (r.value ->> 18)) / 1000000, 'unixepoch')
+                 || printf('.%06dZ', (COALESCE(c.data ->> '$.t', 0) + (r.value ->> 18)) % 1000000)
             ELSE r.value ->> 18 END AS created_at
 FROM request_log_chunks AS c, json_each(c.data, '$.r') AS r
 WHERE c.first_id + r.key >= (SELECT floor_id FROM request_log_meta);

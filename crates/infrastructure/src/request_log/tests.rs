@@ -155,9 +155,9 @@ async fn the_request_log_view_shows_the_kept_entries_as_rows() {
     with_context.request_body_truncated = true;
     with_context.session_id = Some("alice".into());
     with_context.created_at = 1_795_564_800_000_042;
-    repo.insert_batch(vec![entry(5), entry(6)], 2)
-        .await
-        .unwrap();
+    let mut later = entry(6);
+    later.created_at += 1_500_000;
+    repo.insert_batch(vec![entry(5), later], 2).await.unwrap();
     let written = repo.insert_batch(vec![with_context], 2).await.unwrap();
 
     let rows: Vec<ViewRow> = diesel::sql_query(
@@ -194,6 +194,8 @@ async fn the_request_log_view_shows_the_kept_entries_as_rows() {
         (Some("m"), None)
     );
     assert_eq!(r.created_at, "2026-11-25T00:00:00.000042Z");
+    // Stored as an offset from the first entry of its chunk.
+    assert_eq!(rows[0].created_at, "2026-11-25T00:00:01.500000Z");
 }
 
 #[derive(QueryableByName)]

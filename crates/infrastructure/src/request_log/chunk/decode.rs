@@ -13,6 +13,9 @@ use crate::InfraError;
 
 #[derive(Deserialize)]
 struct RawChunk<'a> {
+    /// Absent from older chunks, whose timestamps are text.
+    #[serde(default)]
+    t: i64,
     #[serde(borrow)]
     s: Vec<Cow<'a, str>>,
     #[serde(borrow)]
@@ -26,7 +29,11 @@ enum Text<'a> {
     Ref(Ref),
 }
 
-/// `created_at` as stored: microseconds, or RFC 3339 text (older rows).
+/// A flag as stored: 0 or 1, or a boolean (older rows).
+struct Flag(bool);
+
+/// `created_at` as stored: microseconds from the chunk's `t`, or RFC 3339
+/// text (older rows).
 enum Stamp<'a> {
     Micros(i64),
     Text(Cow<'a, str>),
@@ -39,7 +46,7 @@ struct RawRow<'a>(
     Ref,                               // request_query
     Ref,                               // request_headers
     Ref,                               // request_body
-    bool,                              // request_body_truncated
+    Flag,                              // request_body_truncated
     #[serde(borrow)] Option<Text<'a>>, // matched_mock_id
     Option<i64>,                       // variant
     Option<Ref>,                       // template_context
@@ -47,7 +54,7 @@ struct RawRow<'a>(
     u16,                               // response_status
     Ref,                               // response_headers
     Ref,                               // response_body
-    bool,                              // response_body_truncated
+    Flag,                              // response_body_truncated
     f64,                               // duration_ms
     #[serde(borrow)] Text<'a>,         // outcome
     #[serde(borrow)] Text<'a>,         // client_ip
@@ -110,7 +117,7 @@ impl<'a> Chunk<'a> {
                     request_query: row.2,
                     request_headers: row.3,
                     request_body: row.4,
-                    request_body_truncated: row.5,
+                    request_body_truncated: row.5 .0,
                     mock_id: row.6.map(&text).transpose()?,
                     variant: row.7,
                     template_context: row.8,
@@ -118,13 +125,13 @@ impl<'a> Chunk<'a> {
                     status: row.10,
                     response_headers: row.11,
                     response_body: row.12,
-                    response_body_truncated: row.13,
+                    response_body_truncated: row.13 .0,
                     duration_ms: row.14,
                     outcome: text(row.15)?,
                     client_ip: text(row.16)?,
                     session_id: row.17.map(&text).transpose()?,
                     created_at: match row.18 {
-                        Stamp::Micros(micros) => micros,
+                        Stamp::Micros(offset) => raw.t.saturating_add(offset),
                         Stamp::Text(t) => chrono::DateTime::parse_from_rfc3339(&t)
                             .map_err(|_| corrupt(first_id, &format!("bad timestamp {t}")))?
                             .timestamp_micros(),
@@ -243,5 +250,30 @@ impl<'de> Visitor<'de> for StampVisitor {
 impl<'de: 'a, 'a> Deserialize<'de> for Stamp<'a> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(StampVisitor)
+    }
+}
+
+struct FlagVisitor;
+
+impl Visitor<'_> for FlagVisitor {
+    type Value = Flag;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("0, 1 or a boolean")
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Flag, E> {
+        Ok(Flag(v))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Flag, E> {
+        match v {
+            0 | 1 => Ok(Flag(v == 1)),
+            _ => Err(E::custom("a flag is 0 or 1")),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Flag {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(FlagVisitor)
     }
 }
