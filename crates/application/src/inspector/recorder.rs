@@ -194,20 +194,20 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn entries_are_written_in_batches_of_at_most_500() {
+    async fn entries_are_written_in_batches_of_at_most_1000() {
         let sizes = Arc::new(Mutex::new(Vec::new()));
         let inspector = Inspector::start(
             &Handle::current(),
             Arc::new(recording_repo(Arc::clone(&sizes), 7)),
             7,
-            2000,
+            3000,
         );
-        for i in 0..1200 {
+        for i in 0..2200 {
             inspector.record(entry(&format!("/{i}")));
         }
         inspector.flush_and_stop().await;
-        assert_eq!(*sizes.lock().unwrap(), vec![500, 500, 200]);
-        assert_eq!(inspector.stats().written.load(Ordering::Relaxed), 1200);
+        assert_eq!(*sizes.lock().unwrap(), vec![1000, 1000, 200]);
+        assert_eq!(inspector.stats().written.load(Ordering::Relaxed), 2200);
     }
 
     #[tokio::test]

@@ -10,12 +10,15 @@ use super::json::log_to_json;
 use super::recorder::InspectorStats;
 
 /// Rows per transaction, and how long the first row of a batch may wait.
-const BATCH_ROWS: usize = 500;
+/// A transaction has a fixed cost (begin, prune, commit); 1,000 rows measured 3 %
+/// faster than 500 on W1, while 2,000 made the writer's bursts (the p99)
+/// longer.
+const BATCH_ROWS: usize = 1000;
 const BATCH_WAIT: Duration = Duration::from_millis(50);
 /// How often a filling batch checks whether it is already full.
 const POLL: Duration = Duration::from_millis(10);
 
-/// Collects entries into batches (up to 500 rows per transaction, the first
+/// Collects entries into batches (up to 1,000 rows per transaction, the first
 /// row waiting at most 50 ms), prunes beyond `max_entries`, and publishes
 /// what it wrote. While a batch fills, the writer sleeps instead of waking
 /// for every entry, so logging costs the request path one queue push.

@@ -93,8 +93,8 @@ impl<'a> Strings<'a> {
 }
 
 /// About how many bytes of text a chunk holds before the next one starts.
-/// Bodies are stored up to 64 KiB each, so 500 entries with large bodies
-/// would otherwise make one document of tens of megabytes (and as much
+/// Bodies are stored up to 64 KiB each, so 1,000 entries with large bodies
+/// would otherwise make one document of up to 128 MB (and as much
 /// memory again while it is written and read back).
 const CHUNK_BYTES: usize = 1 << 20;
 
