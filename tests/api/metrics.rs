@@ -55,6 +55,7 @@ async fn metrics_count_outcomes_latency_mocks_and_inspector_writes() {
     assert_eq!(metric(&app, "mimicus_inspector_written_total").await, 5.0);
     assert_eq!(metric(&app, "mimicus_inspector_dropped_total").await, 0.0);
     assert_eq!(metric(&app, "mimicus_inspector_queue_depth").await, 0.0);
+    assert_eq!(metric(&app, "mimicus_inspector_queue_bytes").await, 0.0);
 }
 
 #[tokio::test]

@@ -12,6 +12,6 @@ pub mod state;
 
 pub use api_keys::ApiKeyService;
 pub use error::AppError;
-pub use inspector::Inspector;
+pub use inspector::{Inspector, QueueLimits};
 pub use mocks::{ImportReport, MockService, MockStateReset};
 pub use state::StateService;

@@ -19,6 +19,7 @@ pub struct Metrics {
     latency: Histogram,
     mocks: IntGauge,
     queue_depth: IntGauge,
+    queue_bytes: IntGauge,
     written: IntCounter,
     dropped: IntCounter,
 }
@@ -45,6 +46,10 @@ impl Metrics {
             "mimicus_inspector_queue_depth",
             "Inspector entries waiting to be written",
         )?;
+        let queue_bytes = IntGauge::new(
+            "mimicus_inspector_queue_bytes",
+            "Bytes held by inspector entries not yet written",
+        )?;
         let written = IntCounter::new(
             "mimicus_inspector_written_total",
             "Inspector entries written",
@@ -57,6 +62,7 @@ impl Metrics {
         registry.register(Box::new(latency.clone()))?;
         registry.register(Box::new(mocks.clone()))?;
         registry.register(Box::new(queue_depth.clone()))?;
+        registry.register(Box::new(queue_bytes.clone()))?;
         registry.register(Box::new(written.clone()))?;
         registry.register(Box::new(dropped.clone()))?;
         let by_outcome = Outcome::ALL
@@ -69,6 +75,7 @@ impl Metrics {
             latency,
             mocks,
             queue_depth,
+            queue_bytes,
             written,
             dropped,
         })
@@ -92,6 +99,8 @@ async fn render(state: web::Data<AppState>) -> HttpResponse {
         .set(i64::try_from(state.mocks.catalog().len()).unwrap_or(i64::MAX));
     m.queue_depth
         .set(i64::try_from(state.inspector.queue_depth()).unwrap_or(i64::MAX));
+    m.queue_bytes
+        .set(i64::try_from(state.inspector.queued_bytes()).unwrap_or(i64::MAX));
     // The inspector keeps monotonic atomics; catch the counters up to them.
     let stats = state.inspector.stats();
     let written = stats.written.load(Ordering::Relaxed);

@@ -53,13 +53,20 @@ pub struct Config {
     /// Inspector rows kept; older ones are pruned.
     #[arg(long, env = "MIMICUS_INSPECTOR_MAX_ENTRIES", default_value_t = 10_000)]
     pub inspector_max_entries: u64,
-    /// Inspector queue size; entries beyond it are dropped (and counted) rather than slowing responses.
+    /// Inspector queue size in entries; entries beyond it are dropped (and counted) rather than slowing responses.
     #[arg(
         long,
         env = "MIMICUS_INSPECTOR_QUEUE_CAPACITY",
-        default_value_t = 10_000
+        default_value_t = 100_000
     )]
     pub inspector_queue_capacity: usize,
+    /// Memory the queued inspector entries may hold, in bytes; beyond it new entries are dropped (and counted).
+    #[arg(
+        long,
+        env = "MIMICUS_INSPECTOR_QUEUE_BYTES",
+        default_value_t = 64 * 1024 * 1024
+    )]
+    pub inspector_queue_bytes: usize,
     /// Log output format.
     #[arg(long, env = "MIMICUS_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,

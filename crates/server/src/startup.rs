@@ -4,7 +4,7 @@ use std::sync::Arc;
 use actix_web::dev::Server;
 use actix_web::{web, App, HttpServer};
 use application::faults::FaultState;
-use application::{ApiKeyService, AppError, Inspector, MockService, StateService};
+use application::{ApiKeyService, AppError, Inspector, MockService, QueueLimits, StateService};
 use domain::faults::{RateLimiter, VariantPositionRepository};
 use domain::{MockCatalog, RepositoryError};
 use infrastructure::{
@@ -66,7 +66,10 @@ impl Application {
             background.handle(),
             Arc::new(log_repo),
             config.inspector_max_entries,
-            config.inspector_queue_capacity,
+            QueueLimits {
+                entries: config.inspector_queue_capacity,
+                bytes: config.inspector_queue_bytes,
+            },
         ));
         let metrics = Arc::new(Metrics::new().map_err(|e| StartupError::Task(e.to_string()))?);
         let api_keys = Arc::new(secure_admin(&config, &pool).await?);

@@ -8,6 +8,7 @@ use tokio::runtime::Handle;
 use tokio::sync::{broadcast, mpsc, Notify};
 use tokio::task::JoinHandle;
 
+use super::budget::{entry_bytes, QueueBudget};
 use super::writer;
 use crate::AppError;
 
@@ -20,9 +21,19 @@ pub struct InspectorStats {
 
 /// Front of the inspector: `record` is cheap and never waits; a background
 /// task writes batches and publishes them to live subscribers.
+/// How much the queue in front of the writer may hold before new entries
+/// are dropped (and counted): whichever limit is reached first.
+#[derive(Debug, Clone, Copy)]
+pub struct QueueLimits {
+    pub entries: usize,
+    /// Bytes held by the queued entries (see [`entry_bytes`]).
+    pub bytes: usize,
+}
+
 pub struct Inspector {
     queue: Option<mpsc::Sender<NewRequestLog>>,
     capacity: usize,
+    budget: Arc<QueueBudget>,
     repo: Arc<dyn RequestLogRepository>,
     live: broadcast::Sender<Arc<Value>>,
     stats: Arc<InspectorStats>,
@@ -38,12 +49,13 @@ impl Inspector {
         runtime: &Handle,
         repo: Arc<dyn RequestLogRepository>,
         max_entries: u64,
-        capacity: usize,
+        limits: QueueLimits,
     ) -> Self {
         let (live, _) = broadcast::channel(1024);
         let stats = Arc::new(InspectorStats::default());
         let stop = Arc::new(Notify::new());
-        let capacity = capacity.max(1);
+        let capacity = limits.entries.max(1);
+        let budget = Arc::new(QueueBudget::new(limits.bytes));
         let (queue, handle) = if max_entries == 0 {
             (None, None)
         } else {
@@ -54,6 +66,7 @@ impl Inspector {
                 max_entries,
                 live.clone(),
                 Arc::clone(&stats),
+                Arc::clone(&budget),
                 Arc::clone(&stop),
             );
             (Some(tx), Some(runtime.spawn(task)))
@@ -61,6 +74,7 @@ impl Inspector {
         Self {
             queue,
             capacity,
+            budget,
             repo,
             live,
             stats,
@@ -73,13 +87,27 @@ impl Inspector {
         self.queue.is_some()
     }
 
-    /// Queues an entry; when the queue is full the entry is dropped and counted.
+    /// Queues an entry; when the queue is full (by count or by bytes) the
+    /// entry is dropped and counted.
     pub fn record(&self, entry: NewRequestLog) {
         if let Some(queue) = &self.queue {
-            if queue.try_send(entry).is_err() {
+            let bytes = entry_bytes(&entry);
+            let queued = self.budget.try_take(bytes) && {
+                let sent = queue.try_send(entry).is_ok();
+                if !sent {
+                    self.budget.give_back(bytes);
+                }
+                sent
+            };
+            if !queued {
                 self.stats.dropped.fetch_add(1, Ordering::Relaxed);
             }
         }
+    }
+
+    /// Bytes held by queued entries and the batch being written.
+    pub fn queued_bytes(&self) -> usize {
+        self.budget.used()
     }
 
     pub fn queue_depth(&self) -> usize {
@@ -174,6 +202,14 @@ mod tests {
         }
     }
 
+    /// Limited by count only.
+    fn entries(entries: usize) -> QueueLimits {
+        QueueLimits {
+            entries,
+            bytes: usize::MAX,
+        }
+    }
+
     /// A repository that records batch sizes.
     fn recording_repo(sizes: Arc<Mutex<Vec<usize>>>, keep: u64) -> MockRepo {
         let mut repo = MockRepo::new();
@@ -200,7 +236,7 @@ mod tests {
             &Handle::current(),
             Arc::new(recording_repo(Arc::clone(&sizes), 7)),
             7,
-            3000,
+            entries(3000),
         );
         for i in 0..2200 {
             inspector.record(entry(&format!("/{i}")));
@@ -217,7 +253,7 @@ mod tests {
             &Handle::current(),
             Arc::new(recording_repo(Arc::clone(&sizes), 10)),
             10,
-            2,
+            entries(2),
         );
         // The writer cannot run between these calls (single-threaded test runtime).
         for i in 0..5 {
@@ -230,9 +266,37 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn entries_beyond_the_byte_budget_are_dropped_and_the_budget_comes_back() {
+        let sizes = Arc::new(Mutex::new(Vec::new()));
+        let one = entry_bytes(&entry("/0"));
+        let inspector = Inspector::start(
+            &Handle::current(),
+            Arc::new(recording_repo(Arc::clone(&sizes), 10)),
+            10,
+            QueueLimits {
+                entries: 100,
+                bytes: 3 * one,
+            },
+        );
+        // The writer cannot run between these calls (single-threaded test runtime).
+        for i in 0..5 {
+            inspector.record(entry(&format!("/{i}")));
+        }
+        assert_eq!(inspector.stats().dropped.load(Ordering::Relaxed), 2);
+        assert_eq!(inspector.queued_bytes(), 3 * one);
+        inspector.flush_and_stop().await;
+        assert_eq!(sizes.lock().unwrap().iter().sum::<usize>(), 3);
+        assert_eq!(
+            inspector.queued_bytes(),
+            0,
+            "written entries free their bytes"
+        );
+    }
+
+    #[tokio::test]
     async fn a_disabled_inspector_stores_nothing() {
         let repo = MockRepo::new(); // any call would fail the test
-        let inspector = Inspector::start(&Handle::current(), Arc::new(repo), 0, 10);
+        let inspector = Inspector::start(&Handle::current(), Arc::new(repo), 0, entries(10));
         inspector.record(entry("/x"));
         assert!(!inspector.enabled());
         inspector.flush_and_stop().await;
@@ -243,7 +307,7 @@ mod tests {
         let mut repo = MockRepo::new();
         repo.expect_insert_batch()
             .returning(|_, _| Err(RepositoryError::Unknown("disk full".into())));
-        let inspector = Inspector::start(&Handle::current(), Arc::new(repo), 10, 10);
+        let inspector = Inspector::start(&Handle::current(), Arc::new(repo), 10, entries(10));
         inspector.record(entry("/x"));
         inspector.flush_and_stop().await;
         assert_eq!(inspector.stats().dropped.load(Ordering::Relaxed), 1);

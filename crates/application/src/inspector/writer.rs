@@ -6,6 +6,7 @@ use domain::inspector::{NewRequestLog, RequestLogRepository};
 use serde_json::Value;
 use tokio::sync::{broadcast, mpsc, Notify};
 
+use super::budget::{entry_bytes, QueueBudget};
 use super::json::log_to_json;
 use super::recorder::InspectorStats;
 
@@ -29,6 +30,7 @@ pub async fn run(
     max_entries: u64,
     live: broadcast::Sender<Arc<Value>>,
     stats: Arc<InspectorStats>,
+    budget: Arc<QueueBudget>,
     stop: Arc<Notify>,
 ) {
     let mut stopping = false;
@@ -69,6 +71,7 @@ pub async fn run(
                 max_entries,
                 &live,
                 &stats,
+                &budget,
             )
             .await;
             if !full {
@@ -87,20 +90,44 @@ async fn write(
     max_entries: u64,
     live: &broadcast::Sender<Arc<Value>>,
     stats: &InspectorStats,
+    budget: &QueueBudget,
 ) {
     let count = batch.len() as u64;
-    match repo.insert_batch(batch, max_entries).await {
-        Ok(written) => {
-            stats.written.fetch_add(count, Ordering::Relaxed);
-            if live.receiver_count() > 0 {
-                for log in &written {
-                    let _ = live.send(Arc::new(log_to_json(log)));
+    // Given back once the batch is written and freed, not when it leaves
+    // the queue: it is still in memory while the disk is slow.
+    let bytes: usize = batch.iter().map(entry_bytes).sum();
+    let result = {
+        let _release = Release(budget, bytes);
+        match repo.insert_batch(batch, max_entries).await {
+            Ok(written) => {
+                if live.receiver_count() > 0 {
+                    for log in &written {
+                        let _ = live.send(Arc::new(log_to_json(log)));
+                    }
                 }
+                Ok(())
             }
+            Err(e) => Err(e),
+        }
+    };
+    // Counted after the bytes are back, so a reader that sees the batch
+    // written also sees its memory free.
+    match result {
+        Ok(()) => {
+            stats.written.fetch_add(count, Ordering::Relaxed);
         }
         Err(e) => {
             stats.dropped.fetch_add(count, Ordering::Relaxed);
             tracing::error!(error = %e, rows = count, "inspector could not write a batch");
         }
+    }
+}
+
+/// Returns a batch's bytes to the budget when dropped, whatever happened.
+struct Release<'a>(&'a QueueBudget, usize);
+
+impl Drop for Release<'_> {
+    fn drop(&mut self) {
+        self.0.give_back(self.1);
     }
 }
