@@ -19,17 +19,17 @@ pub struct InspectorStats {
     pub dropped: AtomicU64,
 }
 
-/// Front of the inspector: `record` is cheap and never waits; a background
-/// task writes batches and publishes them to live subscribers.
 /// How much the queue in front of the writer may hold before new entries
 /// are dropped (and counted): whichever limit is reached first.
 #[derive(Debug, Clone, Copy)]
 pub struct QueueLimits {
     pub entries: usize,
-    /// Bytes held by the queued entries (see [`entry_bytes`]).
+    /// Bytes held by the queued entries (their text and the entry itself).
     pub bytes: usize,
 }
 
+/// Front of the inspector: `record` is cheap and never waits; a background
+/// task writes batches and publishes them to live subscribers.
 pub struct Inspector {
     queue: Option<mpsc::Sender<NewRequestLog>>,
     capacity: usize,
