@@ -76,3 +76,19 @@ async fn a_full_queue_drops_entries_but_never_fails_a_response() {
         "every entry is either written or counted as dropped"
     );
 }
+
+#[tokio::test]
+async fn entries_larger_than_the_queue_byte_limit_are_dropped_not_stored() {
+    let app = spawn_app_with(|c| c.inspector_queue_bytes = 1).await;
+    app.create_mock(mock_json("/big", json!({}))).await;
+    for _ in 0..3 {
+        assert_eq!(app.get("/big").await.status().as_u16(), 200);
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(metric(&app, "mimicus_inspector_dropped_total").await, 3.0);
+    assert_eq!(metric(&app, "mimicus_inspector_written_total").await, 0.0);
+    assert_eq!(metric(&app, "mimicus_inspector_queue_bytes").await, 0.0);
+    let listed = app.get("/api/admin/inspector/requests").await;
+    let body: serde_json::Value = listed.json().await.unwrap();
+    assert_eq!(body["count"], 0, "nothing stored");
+}

@@ -79,6 +79,8 @@ fn help_lists_every_flag() {
         "--api-key",
         "--session-header",
         "--inspector-max-entries",
+        "--inspector-queue-capacity",
+        "--inspector-queue-bytes",
         "--log-format",
         "--body-limit",
     ] {

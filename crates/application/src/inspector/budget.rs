@@ -51,19 +51,7 @@ impl QueueBudget {
 
 /// About what an entry holds in memory: its text and the struct itself.
 pub fn entry_bytes(e: &NewRequestLog) -> usize {
-    std::mem::size_of::<NewRequestLog>()
-        + e.request_method.len()
-        + e.request_path.len()
-        + e.request_query.as_str().len()
-        + e.request_headers.as_str().len()
-        + e.request_body.len()
-        + e.matched_mock_id.as_ref().map_or(0, String::len)
-        + e.template_context.as_ref().map_or(0, |t| t.as_str().len())
-        + e.near_misses.as_ref().map_or(0, |t| t.as_str().len())
-        + e.response_headers.as_str().len()
-        + e.response_body.len()
-        + e.client_ip.len()
-        + e.session_id.as_ref().map_or(0, String::len)
+    std::mem::size_of::<NewRequestLog>() + e.text_len()
 }
 
 #[cfg(test)]

@@ -37,6 +37,26 @@ pub struct NewRequestLog {
     pub created_at: i64,
 }
 
+impl NewRequestLog {
+    /// Bytes of text the entry carries: what sizing it in memory (the
+    /// inspector's queue) and in storage (chunks) goes by.
+    pub fn text_len(&self) -> usize {
+        let opt = |s: Option<&str>| s.map_or(0, str::len);
+        self.request_method.len()
+            + self.request_path.len()
+            + self.request_query.as_str().len()
+            + self.request_headers.as_str().len()
+            + self.request_body.len()
+            + opt(self.matched_mock_id.as_deref())
+            + opt(self.template_context.as_ref().map(JsonText::as_str))
+            + opt(self.near_misses.as_ref().map(JsonText::as_str))
+            + self.response_headers.as_str().len()
+            + self.response_body.len()
+            + self.client_ip.len()
+            + opt(self.session_id.as_deref())
+    }
+}
+
 /// A stored entry: the exchange and its id.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RequestLog {

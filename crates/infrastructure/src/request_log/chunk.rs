@@ -104,15 +104,7 @@ pub fn split(entries: &[NewRequestLog]) -> Vec<&[NewRequestLog]> {
     let mut parts = Vec::new();
     let (mut start, mut bytes) = (0, 0);
     for (i, e) in entries.iter().enumerate() {
-        let size = 64
-            + e.request_path.len()
-            + e.request_query.as_str().len()
-            + e.request_headers.as_str().len()
-            + e.request_body.len()
-            + e.template_context.as_ref().map_or(0, |t| t.as_str().len())
-            + e.near_misses.as_ref().map_or(0, |t| t.as_str().len())
-            + e.response_headers.as_str().len()
-            + e.response_body.len();
+        let size = 64 + e.text_len();
         if i > start && bytes + size > CHUNK_BYTES {
             parts.push(&entries[start..i]);
             (start, bytes) = (i, 0);
