@@ -6,6 +6,7 @@ pub mod api_key;
 pub mod error;
 pub mod faults;
 pub mod inspector;
+pub mod limits;
 pub mod matching;
 pub mod mock;
 pub mod outcome;

@@ -2,6 +2,7 @@ use serde_json::{json, Map, Value};
 use serde_json_path::JsonPath;
 
 use super::Pattern;
+use crate::limits::{JSONPATH_MAX_BYTES, JSONPATH_MAX_NESTING};
 use crate::FieldError;
 
 /// One condition on the request body (SPEC §3). All conditions of a mock must hold.
@@ -73,6 +74,7 @@ impl BodyCondition {
         let source = path
             .as_str()
             .ok_or_else(|| FieldError::new("jsonpath", "must be a string such as \"$.user.id\""))?;
+        check_jsonpath_size(source)?;
         let parsed = JsonPath::parse(source)
             .map_err(|e| FieldError::new("jsonpath", format!("invalid JSONPath: {e}")))?;
         if let Some(extra) = object
@@ -160,6 +162,38 @@ impl BodyCondition {
             },
         }
     }
+}
+
+/// Refuses JSONPaths beyond [`JSONPATH_MAX_BYTES`] or nesting deeper than
+/// [`JSONPATH_MAX_NESTING`] before the (recursive) parser sees them. Brackets
+/// inside string literals are counted too: that only errs on the safe side.
+fn check_jsonpath_size(source: &str) -> Result<(), FieldError> {
+    if source.len() > JSONPATH_MAX_BYTES {
+        return Err(FieldError::new(
+            "jsonpath",
+            format!(
+                "is {} bytes long; the limit is {JSONPATH_MAX_BYTES}",
+                source.len()
+            ),
+        ));
+    }
+    let mut depth = 0usize;
+    for byte in source.bytes() {
+        match byte {
+            b'(' | b'[' => {
+                depth += 1;
+                if depth > JSONPATH_MAX_NESTING {
+                    return Err(FieldError::new(
+                        "jsonpath",
+                        format!("nests brackets more than {JSONPATH_MAX_NESTING} deep"),
+                    ));
+                }
+            }
+            b')' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// `expected` is contained in `actual`: objects by recursive subset, arrays
@@ -252,6 +286,36 @@ mod tests {
         assert!(e.is_some_and(|e| e.field == "regex"));
         assert!(BodyCondition::from_json(&json!({"equals": "a", "contains": "b"})).is_err());
         assert!(BodyCondition::from_json(&json!({"matches": "a"})).is_err());
+    }
+
+    #[test]
+    fn oversized_or_deeply_nested_jsonpaths_are_refused_before_parsing() {
+        let deep = format!("$[?{}@.a{}]", "(".repeat(400), ")".repeat(400));
+        let e = BodyCondition::from_json(&json!({ "jsonpath": deep })).err();
+        assert!(e.is_some_and(|e| e.field == "jsonpath" && e.detail.contains("32 deep")));
+        let long = format!("$.{}", "a".repeat(2_000));
+        let e = BodyCondition::from_json(&json!({ "jsonpath": long })).err();
+        assert!(e.is_some_and(|e| e.detail.contains("limit is 1024")));
+        let fine = "$.items[?(@.price > 10 && (@.tags[0] == 'x'))].id";
+        assert!(BodyCondition::from_json(&json!({ "jsonpath": fine })).is_ok());
+    }
+
+    /// The deepest JSONPath the limits allow parses on a quarter of a worker's stack.
+    #[test]
+    fn the_deepest_allowed_jsonpath_parses_on_a_small_stack() {
+        let half = JSONPATH_MAX_NESTING / 2;
+        let worst = format!(
+            "$[?{}@[?{}@.a{}]{}]",
+            "(".repeat(half - 2),
+            "(".repeat(half - 2),
+            ")".repeat(half - 2),
+            ")".repeat(half - 2)
+        );
+        let parsed = std::thread::Builder::new()
+            .stack_size(512 * 1024)
+            .spawn(move || BodyCondition::from_json(&json!({ "jsonpath": worst })).is_ok())
+            .map(|t| t.join().unwrap_or(false));
+        assert!(matches!(parsed, Ok(true)));
     }
 
     #[test]

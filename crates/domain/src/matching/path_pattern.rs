@@ -1,4 +1,5 @@
 use super::Pattern;
+use crate::limits::MATCH_PATH_MAX_BYTES;
 use crate::FieldError;
 
 /// The path part of a mock's criteria: exact, template, or anchored regex.
@@ -34,6 +35,12 @@ pub enum PathKind {
 impl PathPattern {
     pub fn parse(raw: &str) -> Result<Self, FieldError> {
         let err = |d: String| FieldError::new("match_path", d);
+        if raw.len() > MATCH_PATH_MAX_BYTES {
+            return Err(err(format!(
+                "is {} bytes long; the limit is {MATCH_PATH_MAX_BYTES}",
+                raw.len()
+            )));
+        }
         if raw.starts_with('^') {
             // The whole path must match, whatever anchors the user wrote.
             let anchored = format!("^(?:{raw})$");

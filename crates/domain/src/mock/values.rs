@@ -42,7 +42,8 @@ impl MatchMethod {
     }
 }
 
-/// An HTTP status code in 100–599.
+/// A final HTTP status code, 200–599: a 1xx is an interim response and,
+/// sent as the answer, breaks the framing for the client.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StatusCode(u16);
 
@@ -51,12 +52,14 @@ impl StatusCode {
     pub const INTERNAL_SERVER_ERROR: Self = Self(500);
 
     pub fn new(code: i64) -> Result<Self, String> {
-        if (100..=599).contains(&code) {
-            Ok(Self(code as u16))
-        } else {
-            Err(format!(
-                "must be an HTTP status between 100 and 599, got {code}"
-            ))
+        match code {
+            200..=599 => Ok(Self(code as u16)),
+            100..=199 => Err(format!(
+                "must be a final HTTP status between 200 and 599, got {code} (1xx is an interim response and cannot answer a request)"
+            )),
+            _ => Err(format!(
+                "must be an HTTP status between 200 and 599, got {code}"
+            )),
         }
     }
 
@@ -168,6 +171,8 @@ mod tests {
     fn status_code_accepts_only_http_range() {
         assert!(StatusCode::new(42).is_err());
         assert!(StatusCode::new(600).is_err());
+        assert!(StatusCode::new(100).is_err_and(|e| e.contains("interim")));
+        assert!(StatusCode::new(199).is_err());
         assert_eq!(StatusCode::new(204).map(StatusCode::get), Ok(204));
     }
 

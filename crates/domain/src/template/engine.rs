@@ -4,7 +4,8 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use thiserror::Error;
 
 use super::context::RenderContext;
-use super::{helpers, state_object};
+use super::{complexity, helpers, state_object};
+use crate::limits::TEMPLATE_COMPILE_STACK_BYTES;
 
 /// A template that failed to compile or render, with the 1-based line when known.
 #[derive(Debug, Clone, Error, PartialEq, Eq)]
@@ -64,16 +65,24 @@ fn environment() -> Environment<'static> {
 }
 
 impl TemplateSet {
-    /// Compiles `(name, source)` pairs; the error names the template that failed.
+    /// Compiles `(name, source)` pairs; the error names the template that
+    /// failed. Each source is checked against [`crate::limits`] first, and
+    /// minijinja runs on a thread with a stack sized for the worst template
+    /// those limits allow (its parser and code generator recurse per level).
     pub fn compile(sources: Vec<(String, String)>) -> Result<Self, (String, TemplateError)> {
-        let mut env = environment();
-        let mut uses_state = false;
-        for (name, source) in sources {
-            uses_state |= source.contains("state") || source.contains("sequence");
-            env.add_template_owned(name.clone(), source)
-                .map_err(|e| (name, TemplateError::from_minijinja(&e)))?;
+        for (name, source) in &sources {
+            complexity::check(source).map_err(|e| (name.clone(), e))?;
         }
-        Ok(Self { env, uses_state })
+        on_compile_stack(move || {
+            let mut env = environment();
+            let mut uses_state = false;
+            for (name, source) in sources {
+                uses_state |= source.contains("state") || source.contains("sequence");
+                env.add_template_owned(name.clone(), source)
+                    .map_err(|e| (name, TemplateError::from_minijinja(&e)))?;
+            }
+            Ok(Self { env, uses_state })
+        })
     }
 
     /// Checks one template for syntax errors without keeping it.
@@ -107,4 +116,30 @@ impl TemplateSet {
             .map(Some)
             .map_err(|e| TemplateError::from_minijinja(&e))
     }
+}
+
+type Compiled = Result<TemplateSet, (String, TemplateError)>;
+
+/// Runs `compile` on a short-lived thread with
+/// [`TEMPLATE_COMPILE_STACK_BYTES`] of stack: the parse tree is built and
+/// dropped there, whatever thread asked (an HTTP worker has 2 MiB).
+fn on_compile_stack(compile: impl FnOnce() -> Compiled + Send) -> Compiled {
+    let failed = |what: String| {
+        (
+            String::new(),
+            TemplateError {
+                message: what,
+                line: None,
+            },
+        )
+    };
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("template-compile".into())
+            .stack_size(TEMPLATE_COMPILE_STACK_BYTES)
+            .spawn_scoped(scope, compile)
+            .map_err(|e| failed(format!("could not start the template compiler: {e}")))?
+            .join()
+            .map_err(|_| failed("the template compiler failed".into()))?
+    })
 }

@@ -2,6 +2,7 @@
 //! and state access. Templates are compiled once, when a mock is stored.
 
 mod args;
+mod complexity;
 mod context;
 mod context_json;
 mod engine;

@@ -63,8 +63,20 @@ fn filtered(filter: &MockFilter) -> BoxedQuery<'static> {
     query
 }
 
-fn to_domain(rows: Vec<MockRow>) -> Result<Vec<MockDefinition>, InfraError> {
-    rows.into_iter().map(MockDefinition::try_from).collect()
+/// Rows that no longer pass validation (stored before a rule was added,
+/// such as the 1xx status ban or the template limits) are skipped with a
+/// warning instead of keeping the server from starting; the row itself is
+/// kept, so nothing is lost and the mock can be fixed by re-importing it.
+fn to_domain(rows: Vec<MockRow>) -> Vec<MockDefinition> {
+    rows.into_iter()
+        .filter_map(|row| match MockDefinition::try_from(row) {
+            Ok(mock) => Some(mock),
+            Err(e) => {
+                tracing::warn!(error = %e, "skipping a stored mock that is no longer valid");
+                None
+            }
+        })
+        .collect()
 }
 
 #[async_trait]
@@ -136,7 +148,7 @@ impl MockRepository for SqliteMockRepository {
         })
         .await?;
         Ok(MockPage {
-            mocks: to_domain(rows)?,
+            mocks: to_domain(rows),
             total,
         })
     }
@@ -149,7 +161,7 @@ impl MockRepository for SqliteMockRepository {
                 .load::<MockRow>(conn)?)
         })
         .await?;
-        Ok(to_domain(rows)?)
+        Ok(to_domain(rows))
     }
 
     async fn import(

@@ -1,0 +1,81 @@
+//! Limits on user input that keep one request from exhausting the server.
+//!
+//! Every parser that takes user text (templates, JSONPath, regexes, paths)
+//! checks these *before* parsing, because the parsers recurse once per
+//! nesting level and a stack overflow aborts the whole process. The values
+//! are documented in `docs/limits.md`; importers and any new parser reuse
+//! them rather than inventing their own.
+
+/// Operators in one template tag (`{{ … }}` or `{% … %}`): binary and unary
+/// operators, `|filter`, `.attr`, `[…]`, `(…)`, `is`, `if`. minijinja builds
+/// a left-deep tree from a flat chain (`1 + 1 + …`) and walks it
+/// recursively, so the longest chain bounds the depth. Real expressions use
+/// a few dozen; a chain of 5,700 overflowed a worker's stack.
+pub const TEMPLATE_MAX_OPERATORS_PER_TAG: usize = 1_000;
+
+/// `{% elif %}` branches in one template: each nests the next one level
+/// deeper, and minijinja does not count them against its own nesting limit.
+pub const TEMPLATE_MAX_ELIF: usize = 1_000;
+
+/// Nesting of blocks and brackets, enforced by minijinja's parser itself
+/// (kept here so the worst case below is written down in one place).
+pub const TEMPLATE_PARSER_NESTING: usize = 150;
+
+/// Stack of the thread templates are compiled on. The deepest template the
+/// limits above allow nests 150 + 1,000 + 1,000 levels; minijinja's parser,
+/// code generator and tree drop take at most ~3 KB per level in a debug
+/// build (~1.2 KB optimized), so about 6.5 MB: 64 MiB leaves a tenfold
+/// margin. Only the pages touched are ever committed.
+pub const TEMPLATE_COMPILE_STACK_BYTES: usize = 64 * 1024 * 1024;
+
+/// Default cap on the text one render may produce (`--template-max-output`).
+pub const DEFAULT_TEMPLATE_MAX_OUTPUT: usize = 4 * 1024 * 1024;
+
+/// Length of a JSONPath expression in a body condition.
+pub const JSONPATH_MAX_BYTES: usize = 1_024;
+
+/// Brackets and parentheses open at once in a JSONPath (`$[?(@.a[0] …)]`);
+/// the JSONPath parser recurses once per level.
+pub const JSONPATH_MAX_NESTING: usize = 32;
+
+/// Length of one regular expression (headers, query, body, paths).
+pub const REGEX_MAX_BYTES: usize = 4_096;
+
+/// Nesting of groups and repetitions in a regex.
+pub const REGEX_MAX_NESTING: u32 = 64;
+
+/// Memory the compiled program of one regex may take.
+pub const REGEX_MAX_COMPILED_BYTES: usize = 1 << 20;
+
+/// Length of `match_path`.
+pub const MATCH_PATH_MAX_BYTES: usize = 2_048;
+
+/// How much of a user's input a log line or an error sentence repeats.
+pub const ECHO_MAX_BYTES: usize = 200;
+
+/// `text` cut to at most [`ECHO_MAX_BYTES`] (on a character boundary), with
+/// the original length when it was cut, so logs cannot be flooded by input.
+pub fn echo(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.len() <= ECHO_MAX_BYTES {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut end = ECHO_MAX_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    std::borrow::Cow::Owned(format!("{}… ({} bytes)", &text[..end], text.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn echo_keeps_short_text_and_cuts_long_text_on_a_char_boundary() {
+        assert_eq!(echo("short"), "short");
+        let long = "é".repeat(1_000);
+        let cut = echo(&long);
+        assert!(cut.len() < ECHO_MAX_BYTES + 20, "{}", cut.len());
+        assert!(cut.ends_with("(2000 bytes)"), "{cut}");
+    }
+}
