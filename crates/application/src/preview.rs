@@ -14,6 +14,7 @@ pub async fn preview(
     store: Arc<dyn StateRepository>,
     template: String,
     request: TemplateRequest,
+    max_output: usize,
 ) -> Result<Result<String, TemplateError>, AppError> {
     tokio::task::spawn_blocking(move || {
         let set = match TemplateSet::compile(vec![("preview".into(), template)]) {
@@ -22,7 +23,7 @@ pub async fn preview(
         };
         let overlay: Arc<dyn StateRepository> = Arc::new(OverlayStore::new(store));
         let context = RenderContext::new(request, "preview", "Template preview", Some(overlay));
-        set.render("preview", &context)
+        set.render("preview", &context, max_output)
             .map(Option::unwrap_or_default)
     })
     .await

@@ -4,18 +4,45 @@
 use actix_web::http::header::CONTENT_TYPE;
 use actix_web::{web, HttpRequest};
 use bytes::{Bytes, BytesMut};
-use futures_util::StreamExt;
+use futures_util::{FutureExt, StreamExt};
 use serde_json::Value;
+use std::time::Duration;
 
-use crate::ApiError;
+use crate::{ApiError, AppState};
+
+/// Collects the body under `limit`, with the server's body read timeout
+/// (taken from the app state, so every admin route gets it unchanged).
+pub async fn read_limited(
+    req: &HttpRequest,
+    payload: web::Payload,
+    limit: usize,
+) -> Result<Bytes, ApiError> {
+    let timeout = req
+        .app_data::<web::Data<AppState>>()
+        .map_or(DEFAULT_BODY_READ_TIMEOUT, |s| s.body_read_timeout);
+    read_body(req, payload, limit, timeout).await
+}
+
+/// Used when a request reaches a handler without the app state (tests).
+const DEFAULT_BODY_READ_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Collects the body, refusing with 413 as soon as it exceeds `limit`
-/// (up front when Content-Length already says so).
-pub async fn read_limited(
+/// (up front when Content-Length already says so), and with 408 when the
+/// client sends nothing for `timeout` (the connection is then closed).
+///
+/// CONNECT and `Upgrade: websocket` requests have no body: what follows
+/// their headers is a tunnel, which actix hands over as a stream that ends
+/// only when the client hangs up. They are answered like any request, with
+/// an empty body, and the connection closes after the answer.
+pub async fn read_body(
     req: &HttpRequest,
     mut payload: web::Payload,
     limit: usize,
+    timeout: Duration,
 ) -> Result<Bytes, ApiError> {
+    if is_tunnel(req) {
+        return Ok(Bytes::new());
+    }
     let declared = req
         .headers()
         .get(actix_web::http::header::CONTENT_LENGTH)
@@ -25,7 +52,7 @@ pub async fn read_limited(
         return Err(ApiError::payload_too_large(limit));
     }
     let mut body = BytesMut::with_capacity(declared.unwrap_or(0).min(limit));
-    while let Some(chunk) = payload.next().await {
+    while let Some(chunk) = next_chunk(&mut payload, timeout).await? {
         let chunk = chunk.map_err(|e| {
             ApiError::bad_request("bad_body", format!("could not read the request body: {e}"))
         })?;
@@ -35,6 +62,41 @@ pub async fn read_limited(
         body.extend_from_slice(&chunk);
     }
     Ok(body.freeze())
+}
+
+type Chunk = Option<Result<Bytes, actix_web::error::PayloadError>>;
+
+/// The next chunk, or 408 after `timeout` without one. A chunk that is
+/// already there (and the end of an empty body) is taken without arming a
+/// timer, so bodiless requests pay nothing.
+pub async fn next_chunk<S>(stream: &mut S, timeout: Duration) -> Result<Chunk, ApiError>
+where
+    S: futures_util::Stream<Item = Result<Bytes, actix_web::error::PayloadError>> + Unpin,
+{
+    if let Some(ready) = stream.next().now_or_never() {
+        return Ok(ready);
+    }
+    tokio::time::timeout(timeout, stream.next())
+        .await
+        .map_err(|_| ApiError::body_timeout(timeout))
+}
+
+/// A CONNECT without a declared body, or a request asking to switch to
+/// WebSocket: actix-http reads what follows the headers as a stream that
+/// ends only when the client hangs up (its rule, mirrored here).
+fn is_tunnel(req: &HttpRequest) -> bool {
+    use actix_web::http::header::{CONTENT_LENGTH, UPGRADE};
+    if req.head().chunked() {
+        return false;
+    }
+    let headers = req.headers();
+    let websocket = headers
+        .get(UPGRADE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("websocket"));
+    websocket
+        || (req.method() == actix_web::http::Method::CONNECT
+            && !headers.contains_key(CONTENT_LENGTH))
 }
 
 /// True for `application/json` and `application/*+json`.

@@ -62,6 +62,18 @@ impl ApiError {
         )
     }
 
+    /// 408: the client stopped sending its body; the connection is closed.
+    pub fn body_timeout(timeout: std::time::Duration) -> Self {
+        Self::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "request_timeout",
+            format!(
+                "the request body did not arrive: nothing was received for {} s",
+                timeout.as_secs()
+            ),
+        )
+    }
+
     pub fn internal() -> Self {
         Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -101,7 +113,14 @@ impl ResponseError for ApiError {
     }
 
     fn error_response(&self) -> HttpResponse {
-        HttpResponse::build(self.0.status).json(self.body())
+        let mut response = HttpResponse::build(self.0.status).json(self.body());
+        if self.0.status == StatusCode::REQUEST_TIMEOUT {
+            // The rest of the body may still come; only a new connection is clean.
+            response
+                .head_mut()
+                .set_connection_type(actix_web::http::ConnectionType::Close);
+        }
+        response
     }
 }
 

@@ -16,6 +16,10 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// Largest accepted request body, in bytes (admin API and mock surface).
     pub body_limit: usize,
+    /// Longest wait for the rest of a request body (408 beyond it).
+    pub body_read_timeout: std::time::Duration,
+    /// Largest text one template render may produce, in bytes.
+    pub template_max_output: usize,
     /// Header whose value scopes state, variants and rate limits to a session (SPEC §5).
     pub session_header: String,
 }

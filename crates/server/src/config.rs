@@ -73,6 +73,14 @@ pub struct Config {
     /// Largest accepted request body in bytes (admin API and mock surface).
     #[arg(long, env = "MIMICUS_BODY_LIMIT", default_value_t = 10 * 1024 * 1024)]
     pub body_limit: usize,
+    /// Largest text one template render may produce, in bytes; a render that
+    /// goes beyond it answers 500 template_error.
+    #[arg(long, env = "MIMICUS_TEMPLATE_MAX_OUTPUT", default_value_t = domain::limits::DEFAULT_TEMPLATE_MAX_OUTPUT)]
+    pub template_max_output: usize,
+    /// Seconds a client may take to send the request body once its headers
+    /// arrived; a slower one gets 408 and the connection is closed.
+    #[arg(long, env = "MIMICUS_BODY_READ_TIMEOUT", default_value_t = 10)]
+    pub body_read_timeout: u64,
     /// HTTP worker threads (default: one per CPU core).
     #[arg(long, env = "MIMICUS_WORKERS")]
     pub workers: Option<usize>,

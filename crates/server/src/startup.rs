@@ -93,6 +93,8 @@ impl Application {
             limiter,
             positions,
             body_limit: config.body_limit,
+            body_read_timeout: std::time::Duration::from_secs(config.body_read_timeout.max(1)),
+            template_max_output: config.template_max_output,
             session_header: config.session_header.clone(),
         });
 

@@ -1,4 +1,4 @@
-use super::Pattern;
+use super::{decode_path, Pattern};
 use crate::limits::MATCH_PATH_MAX_BYTES;
 use crate::FieldError;
 
@@ -53,10 +53,12 @@ impl PathPattern {
                 "must start with '/' (or '^' for a regex), got \"{raw}\""
             )));
         }
+        // Requests are matched by their decoded path, so mocks are stored decoded.
+        let raw = decode_path(raw).map_err(err)?;
         if !raw.contains('{') && !raw.contains('}') {
-            return Ok(Self::Exact(raw.to_string()));
+            return Ok(Self::Exact(raw.into_owned()));
         }
-        parse_template(raw).map(Self::Template).map_err(err)
+        parse_template(&raw).map(Self::Template).map_err(err)
     }
 
     pub fn source(&self) -> &str {
@@ -253,6 +255,16 @@ mod tests {
         let anchored = pattern("^/v[0-9]/ping$");
         assert!(params(&anchored, "/v1/ping").is_some());
         assert!(params(&anchored, "/v1/pingx").is_none());
+    }
+
+    #[test]
+    fn escaped_paths_are_stored_decoded_and_bad_escapes_refused() {
+        assert_eq!(pattern("/sw/%C3%BC").source(), "/sw/ü");
+        let t = pattern("/files/{name}/%2fraw");
+        assert_eq!(t.source(), "/files/{name}/%2Fraw");
+        assert!(params(&t, "/files/a%2Fb/%2Fraw").is_some());
+        let e = PathPattern::parse("/bad/%zz").err();
+        assert!(e.is_some_and(|e| e.field == "match_path" && e.detail.contains("%25")));
     }
 
     #[test]

@@ -60,10 +60,7 @@ pub fn check(source: &str) -> Result<(), TemplateError> {
 /// colons and closing brackets never nest by themselves.
 fn builds_depth(token: &Token<'_>) -> bool {
     match token {
-        Token::Ident(word) => matches!(
-            *word,
-            "not" | "and" | "or" | "in" | "is" | "if" | "else"
-        ),
+        Token::Ident(word) => matches!(*word, "not" | "and" | "or" | "in" | "is" | "if" | "else"),
         Token::TemplateData(_)
         | Token::VariableStart
         | Token::VariableEnd

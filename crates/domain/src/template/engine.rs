@@ -103,18 +103,57 @@ impl TemplateSet {
     }
 
     /// Renders the template `name`; `Ok(None)` if there is no such template.
+    /// Output beyond `max_output` bytes stops the render with an error (the
+    /// text is written into a capped buffer, never built whole first).
     pub fn render(
         &self,
         name: &str,
         context: &RenderContext,
+        max_output: usize,
     ) -> Result<Option<String>, TemplateError> {
         let Ok(template) = self.env.get_template(name) else {
             return Ok(None);
         };
-        template
-            .render(context.value())
-            .map(Some)
-            .map_err(|e| TemplateError::from_minijinja(&e))
+        let mut out = CappedOutput {
+            text: Vec::new(),
+            max: max_output,
+            exceeded: false,
+        };
+        match template.render_captured_to(context.value(), &mut out) {
+            Ok(_) => Ok(Some(
+                String::from_utf8(out.text)
+                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+            )),
+            Err(_) if out.exceeded => Err(TemplateError {
+                message: format!(
+                    "the rendered output is larger than the limit of {max_output} bytes (--template-max-output)"
+                ),
+                line: None,
+            }),
+            Err(e) => Err(TemplateError::from_minijinja(&e)),
+        }
+    }
+}
+
+/// The render's output, refusing writes past `max` bytes.
+struct CappedOutput {
+    text: Vec<u8>,
+    max: usize,
+    exceeded: bool,
+}
+
+impl std::io::Write for CappedOutput {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        if self.text.len() + data.len() > self.max {
+            self.exceeded = true;
+            return Err(std::io::Error::other("template output limit reached"));
+        }
+        self.text.extend_from_slice(data);
+        Ok(data.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 

@@ -67,7 +67,8 @@ fn render_with(
 ) -> Result<String, TemplateError> {
     let set = TemplateSet::compile(vec![("t".into(), source.into())]).map_err(|(_, e)| e)?;
     let context = RenderContext::new(request(), "mock-1", "My mock", store);
-    set.render("t", &context).map(Option::unwrap_or_default)
+    set.render("t", &context, crate::limits::DEFAULT_TEMPLATE_MAX_OUTPUT)
+        .map(Option::unwrap_or_default)
 }
 
 fn render(source: &str) -> String {
@@ -262,4 +263,40 @@ fn a_runaway_loop_runs_out_of_fuel_instead_of_hanging() {
     // A big but sane loop still renders.
     let out = render("{% for i in range(10000) %}{{ i }},{% endfor %}");
     assert!(out.starts_with("0,1,2,") && out.ends_with("9999,"));
+}
+
+#[test]
+fn output_beyond_the_cap_is_a_render_error_and_below_it_renders() {
+    let set = TemplateSet::compile(vec![(
+        "t".into(),
+        "{% for i in range(1000) %}0123456789{% endfor %}".into(),
+    )])
+    .unwrap_or_else(|(_, e)| panic!("{e}"));
+    let context = RenderContext::new(request(), "m", "n", None);
+    let capped = set.render("t", &context, 9_999).err();
+    assert!(capped.is_some_and(|e| e.message.contains("limit of 9999 bytes")));
+    let fits = set.render("t", &context, 10_000).ok().flatten();
+    assert_eq!(fits.map(|s| s.len()), Some(10_000));
+}
+
+/// Recursion while rendering is bounded by minijinja's recursion limit, on
+/// a stack no larger than an HTTP worker's.
+#[test]
+fn runaway_macro_and_loop_recursion_fail_cleanly_on_a_worker_sized_stack() {
+    let outcome = std::thread::Builder::new()
+        .stack_size(2 * 1024 * 1024)
+        .spawn(|| {
+            [
+                "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}",
+                "{% for x in [[1]] recursive %}{{ loop([x]) }}{% endfor %}",
+            ]
+            .iter()
+            .map(|t| render_with(t, None).is_err_and(|e| e.message.contains("recursion")))
+            .collect::<Vec<bool>>()
+        })
+        .map(|t| t.join());
+    assert!(
+        matches!(outcome, Ok(Ok(ref v)) if v == &[true, true]),
+        "{outcome:?}"
+    );
 }

@@ -9,7 +9,7 @@ use futures_util::StreamExt;
 use serde_json::{json, Value};
 
 use super::query::QueryParams;
-use crate::body::{content_type, json_body, parse_json_document};
+use crate::body::{content_type, json_body, parse_json_document, read_limited};
 use crate::{ApiError, AppState};
 
 pub async fn bulk_import(
@@ -60,21 +60,18 @@ async fn read_file_field(
     payload: web::Payload,
     limit: usize,
 ) -> Result<Value, ApiError> {
-    let declared = req
-        .headers()
-        .get(actix_web::http::header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|n| n > limit) {
-        return Err(ApiError::payload_too_large(limit));
-    }
     let bad = |e: actix_multipart::MultipartError| {
         ApiError::bad_request(
             "malformed_multipart",
             format!("could not read the multipart body: {e}"),
         )
     };
-    let mut multipart = Multipart::new(req.headers(), payload.into_inner());
+    // The body is read whole first (with the size limit and read timeout),
+    // then parsed as multipart from memory.
+    let body = read_limited(req, payload, limit).await?;
+    let stream =
+        futures_util::stream::once(async move { Ok::<_, actix_web::error::PayloadError>(body) });
+    let mut multipart = Multipart::new(req.headers(), stream);
     while let Some(field) = multipart.next().await {
         let mut field = field.map_err(bad)?;
         if field.name() != Some("file") {
@@ -82,11 +79,7 @@ async fn read_file_field(
         }
         let mut data = BytesMut::new();
         while let Some(chunk) = field.next().await {
-            let chunk = chunk.map_err(bad)?;
-            if data.len() + chunk.len() > limit {
-                return Err(ApiError::payload_too_large(limit));
-            }
-            data.extend_from_slice(&chunk);
+            data.extend_from_slice(&chunk.map_err(bad)?);
         }
         return parse_json_document(&data);
     }

@@ -98,7 +98,13 @@ async fn preview(
             .unwrap_or_else(|| "127.0.0.1".into()),
         session_id,
     };
-    let outcome = application::preview::preview(state.state.repo(), template, request).await?;
+    let outcome = application::preview::preview(
+        state.state.repo(),
+        template,
+        request,
+        state.template_max_output,
+    )
+    .await?;
     Ok(HttpResponse::Ok().json(match outcome {
         Ok(rendered) => json!({"rendered": rendered}),
         Err(e) => json!({"error": {"message": e.message, "line": e.line}}),

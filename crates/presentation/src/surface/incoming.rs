@@ -2,10 +2,16 @@ use std::net::IpAddr;
 
 use actix_web::HttpRequest;
 use bytes::Bytes;
+use domain::matching::decode_path;
 use domain::IncomingRequest;
+use std::borrow::Cow;
 
-/// Copies what matching and templates need out of the actix request.
-pub fn from_actix(req: &HttpRequest, body: Bytes) -> IncomingRequest {
+use crate::ApiError;
+
+/// Copies what matching and templates need out of the actix request. The
+/// path is percent-decoded (`domain::matching::decode_path`); a path that
+/// does not decode is kept raw, for the log, with the 400 to answer.
+pub fn from_actix(req: &HttpRequest, body: Bytes) -> (IncomingRequest, Option<ApiError>) {
     let query = form_urlencoded::parse(req.query_string().as_bytes())
         .into_owned()
         .collect();
@@ -20,14 +26,22 @@ pub fn from_actix(req: &HttpRequest, body: Bytes) -> IncomingRequest {
         })
         .collect();
     let client_ip = req.peer_addr().map(|a| ip_text(a.ip())).unwrap_or_default();
-    IncomingRequest::new(
+    let (path, bad_path) = match decode_path(req.path()) {
+        Ok(path) => (path, None),
+        Err(detail) => (
+            Cow::Borrowed(req.path()),
+            Some(ApiError::bad_request("bad_path", detail)),
+        ),
+    };
+    let incoming = IncomingRequest::new(
         req.method().as_str(),
-        req.path(),
+        path,
         query,
         headers,
         body.to_vec(),
         client_ip,
-    )
+    );
+    (incoming, bad_path)
 }
 
 /// `Ipv4Addr`'s `Display` goes through the formatting machinery (it

@@ -18,7 +18,7 @@ pub use pipeline::Served;
 use actix_web::{web, HttpRequest, HttpResponse, ResponseError};
 use domain::Outcome;
 
-use crate::body::read_limited;
+use crate::body::read_body;
 use crate::{ApiError, AppState};
 
 pub async fn handle(
@@ -27,15 +27,17 @@ pub async fn handle(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
     let started = std::time::Instant::now();
-    let (body, refused) = match read_limited(&req, payload, state.body_limit).await {
-        Ok(body) => (body, None),
-        Err(e) => (bytes::Bytes::new(), Some(e)),
-    };
-    let incoming = incoming::from_actix(&req, body).with_session_header(&state.session_header);
+    let (body, refused) =
+        match read_body(&req, payload, state.body_limit, state.body_read_timeout).await {
+            Ok(body) => (body, None),
+            Err(e) => (bytes::Bytes::new(), Some(e)),
+        };
+    let (incoming, bad_path) = incoming::from_actix(&req, body);
+    let incoming = incoming.with_session_header(&state.session_header);
     let body_refused = refused.is_some();
-    let mut served = match refused {
-        // Too large to match against: answered 413 and still logged, as
-        // unmatched, with the body marked as cut.
+    let mut served = match refused.or(bad_path) {
+        // Too large, too slow or a path that does not decode: answered
+        // (413, 408, 400) and still logged, as unmatched.
         Some(e) => Served::new(e.error_response(), Outcome::Unmatched, None),
         None => pipeline::serve(&state, &incoming).await,
     };

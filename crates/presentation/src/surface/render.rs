@@ -65,6 +65,7 @@ pub async fn respond(
         headers: part.headers.to_vec(),
         // The JSON copy of the context is only for the inspector.
         keep_context: state.inspector.enabled(),
+        max_output: state.template_max_output,
     };
     let result = if uses_state {
         render_with_state(state.state.repo(), job).await
@@ -112,6 +113,7 @@ struct RenderJob {
     header_prefix: Cow<'static, str>,
     headers: Vec<(String, String)>,
     keep_context: bool,
+    max_output: usize,
 }
 
 impl RenderJob {
@@ -123,6 +125,7 @@ impl RenderJob {
             &self.body_template,
             &self.header_prefix,
             &self.headers,
+            self.max_output,
         );
         (rendered, self.keep_context.then(|| context.to_json_text()))
     }
@@ -164,12 +167,15 @@ fn render(
     body_template: &str,
     header_prefix: &str,
     headers: &[(String, String)],
+    max_output: usize,
 ) -> Result<(Vec<(String, String)>, String), TemplateError> {
-    let body = set.render(body_template, context)?.unwrap_or_default();
+    let body = set
+        .render(body_template, context, max_output)?
+        .unwrap_or_default();
     let headers = headers
         .iter()
         .map(|(k, v)| {
-            let rendered = set.render(&format!("{header_prefix}{k}"), context)?;
+            let rendered = set.render(&format!("{header_prefix}{k}"), context, max_output)?;
             Ok((k.clone(), rendered.unwrap_or_else(|| v.clone())))
         })
         .collect::<Result<Vec<_>, TemplateError>>()?;
