@@ -16,7 +16,9 @@ impl From<StateError> for AppError {
     fn from(e: StateError) -> Self {
         match e {
             e @ StateError::NotInteger(_) => AppError::Conflict(e.to_string()),
-            StateError::Storage(cause) => AppError::Storage(RepositoryError::Unknown(cause)),
+            StateError::Storage(cause) => {
+                AppError::Storage(RepositoryError::from_storage_message(cause))
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ use futures_util::{FutureExt, StreamExt};
 use serde_json::Value;
 use std::time::Duration;
 
+use crate::strict_json::StrictJsonError;
 use crate::{ApiError, AppState};
 
 /// Collects the body under `limit`, with the server's body read timeout
@@ -132,7 +133,8 @@ pub fn parse_json(req: &HttpRequest, body: &[u8]) -> Result<Value, ApiError> {
     parse_json_document(body)
 }
 
-/// Parses bytes as a JSON document; malformed or empty input is a 400.
+/// Parses bytes as a JSON document; malformed or empty input is a 400, a
+/// key repeated within one object a 422 naming it.
 pub fn parse_json_document(body: &[u8]) -> Result<Value, ApiError> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(ApiError::bad_request(
@@ -140,11 +142,15 @@ pub fn parse_json_document(body: &[u8]) -> Result<Value, ApiError> {
             "the request body is empty; send a JSON document",
         ));
     }
-    serde_json::from_slice(body).map_err(|e| {
-        ApiError::bad_request(
+    crate::strict_json::parse(body).map_err(|e| match e {
+        StrictJsonError::Malformed(e) => ApiError::bad_request(
             "malformed_json",
             format!("the request body is not valid JSON: {e}"),
-        )
+        ),
+        StrictJsonError::DuplicateKey { field, at } => ApiError::invalid(
+            field,
+            format!("appears twice in one object ({at}); send each key once"),
+        ),
     })
 }
 

@@ -1,15 +1,15 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
 use application::AppError;
+use domain::limits::echo;
+use domain::RepositoryError;
 use serde_json::{Map, Value};
 
 /// The one HTTP error type: a status, a snake_case code and a sentence a
 /// person can act on (SPEC §2), plus `field` when one input field is at fault.
 /// Boxed so `Result<_, ApiError>` stays one pointer wide on the success path.
-#[derive(Debug)]
 pub struct ApiError(Box<Inner>);
 
-#[derive(Debug)]
 struct Inner {
     status: StatusCode,
     code: &'static str,
@@ -101,9 +101,29 @@ impl ApiError {
     }
 }
 
+/// What logs see (tracing-actix-web logs every 4xx/5xx with `{:?}`): the
+/// detail and field cut to a few hundred bytes, since they may repeat a
+/// client's input and must not let one request flood the log.
 impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.0.code, self.0.detail)
+        write!(f, "{}: {}", self.0.code, echo(&self.0.detail))
+    }
+}
+
+impl std::fmt::Debug for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let e = &self.0;
+        write!(
+            f,
+            "ApiError({} {}: {}",
+            e.status.as_u16(),
+            e.code,
+            echo(&e.detail)
+        )?;
+        if let Some(field) = &e.field {
+            write!(f, "; field {}", echo(field))?;
+        }
+        f.write_str(")")
     }
 }
 
@@ -124,6 +144,35 @@ impl ResponseError for ApiError {
     }
 }
 
+impl ApiError {
+    /// A storage failure: a full disk (507) and an unreachable or locked
+    /// database (503) say so; anything else is a logged, generic 500.
+    fn storage(cause: RepositoryError) -> Self {
+        match cause {
+            RepositoryError::StorageFull(_) => {
+                tracing::warn!(error = %cause, "write refused: storage full");
+                Self::new(
+                    StatusCode::INSUFFICIENT_STORAGE,
+                    "storage_full",
+                    "the disk holding the database is full; nothing was saved. Free disk space (or prune the inspector) and retry",
+                )
+            }
+            RepositoryError::Unavailable(_) => {
+                tracing::warn!(error = %cause, "database unavailable");
+                Self::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "database_unavailable",
+                    "the database is locked or unreachable; nothing was saved. Retry in a moment",
+                )
+            }
+            other => {
+                tracing::error!(error = %other, "storage failure");
+                Self::internal()
+            }
+        }
+    }
+}
+
 impl From<AppError> for ApiError {
     fn from(e: AppError) -> Self {
         match e {
@@ -133,10 +182,21 @@ impl From<AppError> for ApiError {
                 Self::new(StatusCode::CONFLICT, "duplicate", e.to_string())
             }
             AppError::Conflict(detail) => Self::new(StatusCode::CONFLICT, "conflict", detail),
-            AppError::Storage(cause) => {
-                tracing::error!(error = %cause, "storage failure");
-                Self::internal()
-            }
+            AppError::Storage(cause) => Self::storage(cause),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_forms_cut_long_input_but_the_body_keeps_it() {
+        let key = "k".repeat(40_000);
+        let e = ApiError::invalid(key.clone(), format!("unknown field {key}"));
+        assert!(format!("{e:?}").len() < 1_000, "{}", format!("{e:?}").len());
+        assert!(e.to_string().len() < 1_000);
+        assert_eq!(e.body()["field"], key);
     }
 }

@@ -79,7 +79,7 @@ pub struct Config {
     pub template_max_output: usize,
     /// Seconds a client may take to send the request body once its headers
     /// arrived; a slower one gets 408 and the connection is closed.
-    #[arg(long, env = "MIMICUS_BODY_READ_TIMEOUT", default_value_t = 10)]
+    #[arg(long, env = "MIMICUS_BODY_READ_TIMEOUT", default_value_t = 5)]
     pub body_read_timeout: u64,
     /// HTTP worker threads (default: one per CPU core).
     #[arg(long, env = "MIMICUS_WORKERS")]

@@ -24,7 +24,7 @@ impl From<InfraError> for RepositoryError {
             InfraError::Query(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info)) => {
                 Self::Duplicate(info.message().to_string())
             }
-            other => Self::Unknown(other.to_string()),
+            other => Self::from_storage_message(other.to_string()),
         }
     }
 }
