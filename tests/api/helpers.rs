@@ -263,3 +263,44 @@ impl Drop for ServerProcess {
         let _ = self.child.wait();
     }
 }
+
+/// Like [`start_binary_capturing_stderr`], but keeps collecting every
+/// stderr line for the server's whole life, for assertions on later logs.
+pub fn start_binary_collecting_stderr(
+    db: &Path,
+    extra: &[&str],
+    envs: &[(&str, &str)],
+) -> (ServerProcess, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    let mut command = binary_command(db, extra);
+    command.envs(envs.iter().copied()).stderr(Stdio::piped());
+    let mut server = started(command);
+    let stderr = BufReader::new(server.child.stderr.take().expect("stderr"));
+    let lines = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = std::sync::Arc::clone(&lines);
+    std::thread::spawn(move || {
+        for line in stderr.lines().map_while(Result::ok) {
+            sink.lock().expect("lines").push(line);
+        }
+    });
+    (server, lines)
+}
+
+/// Sends raw bytes on a new connection and returns everything the server
+/// writes back before it closes the connection or `wait` passes (the text
+/// read so far is returned either way).
+pub async fn raw_exchange(address: &str, request: &[u8], wait: std::time::Duration) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let host = address.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(host).await.expect("connect");
+    stream.write_all(request).await.expect("write");
+    let mut received = Vec::new();
+    let mut buf = [0u8; 4096];
+    let deadline = tokio::time::Instant::now() + wait;
+    loop {
+        match tokio::time::timeout_at(deadline, stream.read(&mut buf)).await {
+            Ok(Ok(0)) | Ok(Err(_)) | Err(_) => break,
+            Ok(Ok(n)) => received.extend_from_slice(&buf[..n]),
+        }
+    }
+    String::from_utf8_lossy(&received).into_owned()
+}

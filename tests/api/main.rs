@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod admin_fuzz;
 mod body_limits;
 mod faults;
 mod helpers;
@@ -14,6 +15,7 @@ mod mocks_crud;
 mod near_misses;
 mod ordering;
 mod process;
+mod robustness;
 mod security;
 mod state;
 mod templates;

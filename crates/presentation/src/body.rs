@@ -86,11 +86,15 @@ where
 /// WebSocket: actix-http reads what follows the headers as a stream that
 /// ends only when the client hangs up (its rule, mirrored here).
 fn is_tunnel(req: &HttpRequest) -> bool {
-    use actix_web::http::header::{CONTENT_LENGTH, UPGRADE};
-    if req.head().chunked() {
+    use actix_web::http::header::{CONTENT_LENGTH, TRANSFER_ENCODING, UPGRADE};
+    let headers = req.headers();
+    let chunked = headers
+        .get(TRANSFER_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.to_ascii_lowercase().contains("chunked"));
+    if chunked {
         return false;
     }
-    let headers = req.headers();
     let websocket = headers
         .get(UPGRADE)
         .and_then(|v| v.to_str().ok())
