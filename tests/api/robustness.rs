@@ -325,3 +325,121 @@ async fn a_repeated_key_in_an_admin_body_is_refused_and_changes_nothing() {
     let stored: Value = app.get("/api/admin/mocks/d").await.json().await.unwrap();
     assert_eq!(stored["response_status"], 200);
 }
+
+/// A full disk answers 507 storage_full (nothing stored), and writes work
+/// again once space is freed. Needs a small tmpfs (root); skipped otherwise,
+/// with the mapping still covered by presentation's unit tests.
+#[tokio::test]
+async fn a_full_disk_answers_507_and_recovers_when_space_is_freed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mount = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=8m", "tmpfs"])
+        .arg(dir.path())
+        .status();
+    if !matches!(mount, Ok(s) if s.success()) {
+        eprintln!("skipped: cannot mount a tmpfs here (needs root)");
+        return;
+    }
+    let unmount = scopeguard(dir.path().to_path_buf());
+    let db = dir.path().join("full.db");
+    let app = spawn_app_with(|c| {
+        c.database_url = db.to_str().unwrap().to_string();
+        c.inspector_max_entries = 10;
+    })
+    .await;
+    app.create_mock(mock_json("/before", json!({}))).await;
+    let filler = dir.path().join("filler");
+    fill_disk(&filler);
+    let big = "x".repeat(512 * 1024);
+    let refused = app
+        .post_json(
+            "/api/admin/mocks",
+            &mock_json("/full", json!({"response_body": big})),
+        )
+        .await;
+    let body = expect_json(refused, 507).await;
+    assert_eq!(body["error"], "storage_full", "{body}");
+    assert_eq!(app.mock_count().await, 1, "nothing was stored");
+    std::fs::remove_file(&filler).unwrap();
+    app.create_mock(mock_json("/after", json!({"response_body": big})))
+        .await;
+    assert_eq!(app.mock_count().await, 2);
+    drop(app);
+    drop(unmount);
+}
+
+/// Writes zeros until the file system refuses more.
+fn fill_disk(path: &std::path::Path) {
+    use std::io::Write;
+    let mut file = std::fs::File::create(path).unwrap();
+    let chunk = vec![0u8; 64 * 1024];
+    while file.write_all(&chunk).is_ok() {}
+    let _ = file.sync_all();
+}
+
+/// Unmounts the tmpfs when the test ends, passed or failed.
+struct Unmount(std::path::PathBuf);
+
+fn scopeguard(path: std::path::PathBuf) -> Unmount {
+    Unmount(path)
+}
+
+impl Drop for Unmount {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg("-l")
+            .arg(&self.0)
+            .status();
+    }
+}
+
+/// Malformed requests and oversized invalid input cannot flood the log:
+/// no ERROR lines from the HTTP layer, at most one WARN about malformed
+/// requests, and no line repeats more than a few hundred bytes of input.
+#[tokio::test]
+async fn malformed_requests_and_huge_invalid_input_cannot_flood_the_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let (server, lines) = crate::helpers::start_binary_collecting_stderr(
+        &dir.path().join("log.db"),
+        &[],
+        &[("RUST_LOG", "info")],
+    );
+    for _ in 0..20 {
+        raw_exchange(
+            &server.address,
+            b"GET /x HTTP/1.1\r\nHost: l\r\nBad Header Line\r\n\r\n",
+            Duration::from_secs(2),
+        )
+        .await;
+    }
+    let huge_key = "k".repeat(40_000);
+    let client = reqwest::Client::new();
+    let mut invalid = mock_json("/x", json!({}));
+    invalid[huge_key.as_str()] = json!(1);
+    let refused = client
+        .post(format!("{}/api/admin/mocks", server.address))
+        .json(&invalid)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status().as_u16(), 422);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let lines = lines.lock().unwrap().clone();
+    let longest = lines.iter().map(String::len).max().unwrap_or(0);
+    // The refusal's line names the input several times (span and event), each cut to ~200 bytes.
+    assert!(longest < 4_000, "a log line of {longest} bytes");
+    let malformed_warnings = lines.iter().filter(|l| l.contains("malformed")).count();
+    assert_eq!(malformed_warnings, 1, "{lines:#?}");
+    assert!(
+        !lines
+            .iter()
+            .any(|l| l.contains("ERROR") && l.contains("actix_http")),
+        "{lines:#?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("validation_error") && l.contains("40000 bytes")),
+        "the refusal is still logged, cut short: {lines:#?}"
+    );
+}
