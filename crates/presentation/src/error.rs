@@ -199,4 +199,20 @@ mod tests {
         assert!(e.to_string().len() < 1_000);
         assert_eq!(e.body()["field"], key);
     }
+
+    #[test]
+    fn a_full_disk_and_an_unavailable_database_say_so() {
+        let full = ApiError::from(AppError::Storage(RepositoryError::StorageFull(
+            "database or disk is full".into(),
+        )));
+        assert_eq!(full.status_code().as_u16(), 507);
+        assert_eq!(full.body()["error"], "storage_full");
+        let locked = ApiError::from(AppError::Storage(RepositoryError::from_storage_message(
+            "database is locked".into(),
+        )));
+        assert_eq!(locked.status_code().as_u16(), 503);
+        assert_eq!(locked.body()["error"], "database_unavailable");
+        let other = ApiError::from(AppError::Storage(RepositoryError::Unknown("x".into())));
+        assert_eq!(other.status_code().as_u16(), 500);
+    }
 }
