@@ -22,6 +22,16 @@ async fn assert_refused(app: &TestApp, response: reqwest::Response, field: &str,
     );
 }
 
+/// The preview's answer (always 200) for `template`.
+async fn preview_of(app: &TestApp, template: &str) -> Value {
+    let body = json!({ "template": template });
+    expect_json(
+        app.post_json("/api/admin/templates/preview", &body).await,
+        200,
+    )
+    .await
+}
+
 #[tokio::test]
 async fn a_100000_operator_template_is_refused_everywhere_and_the_server_stays_up() {
     let app = spawn_app().await;
@@ -49,25 +59,12 @@ async fn a_100000_operator_template_is_refused_everywhere_and_the_server_stays_u
         )
         .await;
         assert_eq!(imported["errors"], 1, "{imported}");
-        let preview = expect_json(
-            app.post_json(
-                "/api/admin/templates/preview",
-                &json!({"template": template}),
-            )
-            .await,
-            200,
-        )
-        .await;
+        let preview = preview_of(&app, &template).await;
         let message = preview["error"]["message"].as_str().unwrap_or_default();
         assert!(message.contains("too complex"), "{preview}");
     }
     let nots = format!("{{{{ {}1 }}}}", "not ".repeat(100_000));
-    let preview = expect_json(
-        app.post_json("/api/admin/templates/preview", &json!({"template": nots}))
-            .await,
-        200,
-    )
-    .await;
+    let preview = preview_of(&app, &nots).await;
     assert!(preview["error"]["message"].is_string(), "{preview}");
     assert_eq!(app.export().await, before);
     assert_eq!(app.get("/health").await.status().as_u16(), 200);
@@ -164,26 +161,13 @@ async fn template_output_beyond_the_cap_is_a_template_error() {
             .contains("10000 bytes"),
         "{body}"
     );
-    let preview = expect_json(
-        app.post_json(
-            "/api/admin/templates/preview",
-            &json!({"template": template}),
-        )
-        .await,
-        200,
-    )
-    .await;
+    let preview = preview_of(&app, template).await;
     assert!(preview["error"]["message"]
         .as_str()
         .unwrap_or_default()
         .contains("limit"));
     let small = "{% for i in range(999) %}0123456789{% endfor %}";
-    let preview = expect_json(
-        app.post_json("/api/admin/templates/preview", &json!({"template": small}))
-            .await,
-        200,
-    )
-    .await;
+    let preview = preview_of(&app, small).await;
     assert_eq!(preview["rendered"].as_str().map(str::len), Some(9_990));
 }
 

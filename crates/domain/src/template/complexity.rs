@@ -31,31 +31,29 @@ pub fn check(source: &str) -> Result<(), TemplateError> {
             Token::Ident("elif") => {
                 elifs += 1;
                 if elifs > TEMPLATE_MAX_ELIF {
-                    return Err(TemplateError {
-                        message: format!(
-                            "template is too complex: more than {TEMPLATE_MAX_ELIF} elif branches (line {})",
-                            span.start_line
-                        ),
-                        line,
-                    });
+                    let what = format!("more than {TEMPLATE_MAX_ELIF} elif branches");
+                    return Err(too_complex(&what, line));
                 }
             }
             token if builds_depth(&token) => {
                 operators += 1;
                 if operators > TEMPLATE_MAX_OPERATORS_PER_TAG {
-                    return Err(TemplateError {
-                        message: format!(
-                            "template is too complex: one expression has more than {TEMPLATE_MAX_OPERATORS_PER_TAG} operators, filters or attribute accesses (line {})",
-                            span.start_line
-                        ),
-                        line,
-                    });
+                    let what = format!("one expression has more than {TEMPLATE_MAX_OPERATORS_PER_TAG} operators, filters or attribute accesses");
+                    return Err(too_complex(&what, line));
                 }
             }
             _ => {}
         }
     }
     Ok(())
+}
+
+fn too_complex(what: &str, line: Option<usize>) -> TemplateError {
+    let at = line.map(|l| format!(" (line {l})")).unwrap_or_default();
+    TemplateError {
+        message: format!("template is too complex: {what}{at}"),
+        line,
+    }
 }
 
 /// Tokens that can add a level to an expression tree: every operator and
