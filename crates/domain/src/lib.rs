@@ -10,9 +10,11 @@ pub mod limits;
 pub mod matching;
 pub mod mock;
 pub mod outcome;
+pub mod recording;
 pub mod repository;
 pub mod state;
 pub mod template;
+pub mod upstream;
 pub mod utf8;
 
 pub use error::{FieldError, RepositoryError};

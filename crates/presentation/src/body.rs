@@ -8,6 +8,8 @@ use futures_util::{FutureExt, StreamExt};
 use serde_json::Value;
 use std::time::Duration;
 
+use domain::recording::is_json_media_type;
+
 use crate::strict_json::StrictJsonError;
 use crate::{ApiError, AppState};
 
@@ -104,17 +106,6 @@ fn is_tunnel(req: &HttpRequest) -> bool {
             && !headers.contains_key(CONTENT_LENGTH))
 }
 
-/// True for `application/json` and `application/*+json`.
-fn is_json_media_type(content_type: &str) -> bool {
-    let media = content_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
-    media == "application/json" || (media.starts_with("application/") && media.ends_with("+json"))
-}
-
 pub fn content_type(req: &HttpRequest) -> Option<&str> {
     req.headers()
         .get(CONTENT_TYPE)
@@ -166,17 +157,4 @@ pub async fn json_body(
 ) -> Result<Value, ApiError> {
     let body = read_limited(req, payload, limit).await?;
     parse_json(req, &body)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_json_media_type;
-
-    #[test]
-    fn json_media_types_include_suffix_types_and_parameters() {
-        assert!(is_json_media_type("application/json; charset=utf-8"));
-        assert!(is_json_media_type("application/vnd.api+json"));
-        assert!(!is_json_media_type("text/plain"));
-        assert!(!is_json_media_type("application/x-www-form-urlencoded"));
-    }
 }
