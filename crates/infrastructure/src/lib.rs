@@ -1,4 +1,5 @@
-//! Adapters: SQLite storage through Diesel, behind the domain's repository traits.
+//! Adapters: SQLite storage through Diesel, behind the domain's repository
+//! traits, and the upstream HTTP client behind the domain's upstream port.
 
 pub mod api_keys;
 pub mod background;
@@ -7,6 +8,7 @@ pub mod mocks;
 pub mod request_log;
 pub mod scheduling;
 pub mod state;
+pub mod upstream;
 pub mod variant_positions;
 
 pub use api_keys::SqliteApiKeyRepository;
@@ -15,4 +17,5 @@ pub use db::{build_pool, DbPool, InfraError, WriteGate};
 pub use mocks::SqliteMockRepository;
 pub use request_log::SqliteRequestLogRepository;
 pub use state::SqliteStateRepository;
+pub use upstream::ReqwestUpstream;
 pub use variant_positions::SqliteVariantPositionRepository;
