@@ -4,6 +4,7 @@ mod blocking;
 mod error;
 mod pool;
 pub mod schema;
+pub mod time;
 mod write_gate;
 
 pub use blocking::run_blocking;

@@ -12,6 +12,25 @@ diesel::table! {
 }
 
 diesel::table! {
+    captures (capture_id) {
+        capture_id -> BigInt,
+        recording_id -> BigInt,
+        mock_id -> Nullable<Text>,
+        method -> Text,
+        path -> Text,
+        query -> Text,
+        request_headers -> Text,
+        request_body -> Binary,
+        status -> Integer,
+        response_headers -> Text,
+        response_body -> Binary,
+        response_body_truncated -> Bool,
+        duration_ms -> Double,
+        created_at -> Text,
+    }
+}
+
+diesel::table! {
     mocks (mock_id) {
         mock_id -> Text,
         mock_name -> Text,
@@ -41,6 +60,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    recordings (recording_id) {
+        recording_id -> BigInt,
+        upstream_url -> Text,
+        path_prefix -> Text,
+        timeout_seconds -> Double,
+        started_at -> Text,
+        stopped_at -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
     request_log_chunks (first_id) {
         first_id -> BigInt,
         last_id -> BigInt,
@@ -65,9 +95,13 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(captures -> recordings (recording_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     api_keys,
+    captures,
     mocks,
+    recordings,
     request_log_chunks,
     request_log_meta,
     state,

@@ -1,10 +1,10 @@
-use application::dto::{definition_json, parse_mock, timestamp};
-use chrono::{DateTime, Utc};
+use application::dto::{definition_json, parse_mock};
 use diesel::prelude::*;
 use domain::MockDefinition;
 use serde_json::Value;
 
 use crate::db::schema::mocks;
+use crate::db::time;
 use crate::InfraError;
 
 /// One row of `mocks`, for reading and writing alike.
@@ -38,8 +38,8 @@ impl From<&MockDefinition> for MockRow {
             match_path: mock.criteria.path.source().to_string(),
             mock_tags: Value::from(mock.tags.clone()).to_string(),
             definition,
-            created_at: timestamp(&mock.created_at),
-            updated_at: timestamp(&mock.updated_at),
+            created_at: time::to_text(&mock.created_at),
+            updated_at: time::to_text(&mock.updated_at),
         }
     }
 }
@@ -52,14 +52,8 @@ impl TryFrom<MockRow> for MockDefinition {
         let json: Value =
             serde_json::from_str(&row.definition).map_err(|e| corrupt(e.to_string()))?;
         let mut mock = parse_mock(&json).map_err(|e| corrupt(e.to_string()))?;
-        mock.created_at = parse_time(&row.created_at).map_err(corrupt)?;
-        mock.updated_at = parse_time(&row.updated_at).map_err(corrupt)?;
+        mock.created_at = time::from_text(&row.created_at).map_err(corrupt)?;
+        mock.updated_at = time::from_text(&row.updated_at).map_err(corrupt)?;
         Ok(mock)
     }
-}
-
-fn parse_time(text: &str) -> Result<DateTime<Utc>, String> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|e| format!("bad timestamp {text:?}: {e}"))
 }
