@@ -15,6 +15,8 @@ mod mocks_crud;
 mod near_misses;
 mod ordering;
 mod process;
+mod recording;
+mod recording_mocks;
 mod robustness;
 mod security;
 mod state;

@@ -8,10 +8,12 @@ pub mod faults;
 pub mod inspector;
 pub mod mocks;
 pub mod preview;
+pub mod recording;
 pub mod state;
 
 pub use api_keys::ApiKeyService;
 pub use error::AppError;
 pub use inspector::{Inspector, QueueLimits};
 pub use mocks::{ImportReport, MockService, MockStateReset};
+pub use recording::RecordingService;
 pub use state::StateService;

@@ -27,6 +27,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .configure(routes::state::configure)
                 .configure(routes::inspector::configure)
                 .configure(routes::templates::configure)
+                .configure(routes::recording::configure)
                 .default_service(web::to(routes::unknown_admin_route)),
         )
         .configure(routes::ui::configure)

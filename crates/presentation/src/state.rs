@@ -1,6 +1,6 @@
 use std::sync::Arc;
 
-use application::{ApiKeyService, Inspector, MockService, StateService};
+use application::{ApiKeyService, Inspector, MockService, RecordingService, StateService};
 use domain::faults::{RateLimiter, VariantPositionRepository};
 
 use crate::metrics::Metrics;
@@ -11,6 +11,7 @@ pub struct AppState {
     pub state: Arc<StateService>,
     pub inspector: Arc<Inspector>,
     pub api_keys: Arc<ApiKeyService>,
+    pub recording: Arc<RecordingService>,
     pub limiter: Arc<RateLimiter>,
     pub positions: Arc<dyn VariantPositionRepository>,
     pub metrics: Arc<Metrics>,

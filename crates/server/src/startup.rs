@@ -4,12 +4,15 @@ use std::sync::Arc;
 use actix_web::dev::Server;
 use actix_web::{web, App, HttpServer};
 use application::faults::FaultState;
-use application::{ApiKeyService, AppError, Inspector, MockService, QueueLimits, StateService};
+use application::{
+    ApiKeyService, AppError, Inspector, MockService, QueueLimits, RecordingService, StateService,
+};
 use domain::faults::{RateLimiter, VariantPositionRepository};
 use domain::{MockCatalog, RepositoryError};
 use infrastructure::{
     build_pool, BackgroundRuntime, InfraError, SqliteApiKeyRepository, SqliteMockRepository,
-    SqliteRequestLogRepository, SqliteStateRepository, SqliteVariantPositionRepository, WriteGate,
+    SqliteRecordingRepository, SqliteRequestLogRepository, SqliteStateRepository,
+    SqliteVariantPositionRepository, WriteGate,
 };
 use presentation::metrics::Metrics;
 use presentation::AppState;
@@ -31,6 +34,8 @@ pub enum StartupError {
     },
     #[error("could not set up API keys: {0}")]
     Keys(#[from] AppError),
+    #[error("could not load the latest recording: {0}")]
+    Recording(#[source] AppError),
     #[error("server error: {0}")]
     Io(#[from] std::io::Error),
     #[error("startup task failed: {0}")]
@@ -84,12 +89,19 @@ impl Application {
             positions: Arc::clone(&positions),
         });
         let mocks = Arc::new(MockService::new(repo, catalog).with_reset(fault_state));
+        let recording_repo = Arc::new(SqliteRecordingRepository::new(pool.clone(), gate.clone()));
+        let recording = Arc::new(
+            RecordingService::load(recording_repo, Arc::clone(&mocks))
+                .await
+                .map_err(StartupError::Recording)?,
+        );
         let state = web::Data::new(AppState {
             mocks,
             state: state_store,
             inspector: Arc::clone(&inspector),
             metrics,
             api_keys,
+            recording,
             limiter,
             positions,
             body_limit: config.body_limit,

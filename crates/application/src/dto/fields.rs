@@ -117,6 +117,18 @@ pub fn header_map(map: &Fields, key: &str) -> Result<Vec<(String, String)>, Fiel
         .collect()
 }
 
+/// An upstream timeout (`timeout_seconds`, SPEC §3): above 0, at most an hour.
+pub fn timeout_seconds(t: f64) -> Result<f64, FieldError> {
+    if t > 0.0 && t <= 3600.0 {
+        Ok(t)
+    } else {
+        Err(FieldError::new(
+            "timeout_seconds",
+            format!("must be above 0 and at most 3600, got {t}"),
+        ))
+    }
+}
+
 /// Rejects keys outside `allowed`, naming the closest known one.
 pub fn reject_unknown(map: &Fields, allowed: &[&str], parent: &str) -> Result<(), FieldError> {
     for key in map.keys() {

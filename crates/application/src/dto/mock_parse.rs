@@ -89,13 +89,7 @@ pub fn parse_mock(input: &Value) -> Result<MockDefinition, FieldError> {
     mock.variants = parse_variants(map)?;
     mock.upstream_url = parse_upstream(map)?;
     if let Some(t) = fields::number(map, "timeout_seconds")? {
-        if !(t > 0.0 && t <= 3600.0) {
-            return Err(FieldError::new(
-                "timeout_seconds",
-                format!("must be above 0 and at most 3600, got {t}"),
-            ));
-        }
-        mock.timeout_seconds = t;
+        mock.timeout_seconds = fields::timeout_seconds(t)?;
     }
     let now = Utc::now();
     mock.created_at = now;

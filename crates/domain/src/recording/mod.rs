@@ -16,6 +16,8 @@ pub use headers::{
 };
 pub use naming::{base_id, mock_name, unique_id};
 pub use prefix::PathPrefix;
+#[cfg(any(test, feature = "mocks"))]
+pub use repository::MockRecordingRepository;
 pub use repository::{CapturePage, RecordingRepository};
 
 use std::time::Duration;

@@ -6,6 +6,7 @@ pub mod inspector;
 pub mod mocks;
 mod mocks_bulk;
 mod query;
+pub mod recording;
 pub mod state;
 pub mod templates;
 pub mod ui;
