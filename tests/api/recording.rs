@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value};
 
-use crate::helpers::{expect_json, spawn_app, start_binary, TestApp};
+use crate::helpers::{expect_json, spawn_app, start_binary, ServerProcess, TestApp};
 
 const UPSTREAM: &str = "http://127.0.0.1:9";
 
@@ -212,64 +212,55 @@ async fn captured_pages_are_checked() {
     }
 }
 
-#[tokio::test]
-async fn the_latest_recording_survives_restarts() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("recording.db");
-    let client = reqwest::Client::new();
-    let first = start_binary(&db, &[]);
-    let started: Value = client
-        .post(format!("{}/api/admin/recording/start", first.address))
-        .json(&json!({"upstream_url": UPSTREAM, "path_prefix": "/api"}))
+/// `method` `path` on a server process, with a JSON body; the status and the JSON answer.
+async fn call(
+    server: &ServerProcess,
+    method: reqwest::Method,
+    path: &str,
+    body: Value,
+) -> (u16, Value) {
+    let response = reqwest::Client::new()
+        .request(method, format!("{}{path}", server.address))
+        .json(&body)
         .send()
         .await
-        .unwrap()
-        .json()
-        .await
         .unwrap();
+    (response.status().as_u16(), response.json().await.unwrap())
+}
+
+#[tokio::test]
+async fn the_latest_recording_survives_restarts() {
+    use reqwest::Method;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("recording.db");
+    let first = start_binary(&db, &[]);
+    let start = json!({"upstream_url": UPSTREAM, "path_prefix": "/api"});
+    let (_, started) = call(&first, Method::POST, "/api/admin/recording/start", start).await;
     assert_eq!(first.terminate(), Some(0));
 
     let second = start_binary(&db, &[]);
-    let status_url = format!("{}/api/admin/recording", second.address);
-    let after: Value = client
-        .get(&status_url)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let (_, after) = call(&second, Method::GET, "/api/admin/recording", Value::Null).await;
     assert_eq!(
         after["active"], true,
         "still recording after the restart: {after}"
     );
     assert_eq!(after["started_at"], started["started_at"]);
     assert_eq!(after["path_prefix"], "/api");
-    let conflict = client
-        .post(format!("{}/api/admin/recording/start", second.address))
-        .json(&json!({"upstream_url": UPSTREAM}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(conflict.status().as_u16(), 409);
-    let stopped = client
-        .post(format!("{}/api/admin/recording/stop", second.address))
-        .json(&json!({}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(stopped.status().as_u16(), 200);
+    let again = json!({"upstream_url": UPSTREAM});
+    let (conflict, _) = call(&second, Method::POST, "/api/admin/recording/start", again).await;
+    assert_eq!(conflict, 409);
+    let (stopped, _) = call(
+        &second,
+        Method::POST,
+        "/api/admin/recording/stop",
+        json!({}),
+    )
+    .await;
+    assert_eq!(stopped, 200);
     assert_eq!(second.terminate(), Some(0));
 
     let third = start_binary(&db, &[]);
-    let last: Value = client
-        .get(format!("{}/api/admin/recording", third.address))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let (_, last) = call(&third, Method::GET, "/api/admin/recording", Value::Null).await;
     assert_eq!(last["active"], false);
     assert_eq!(last["recording_id"], started["recording_id"]);
     assert!(last["stopped_at"].is_string());

@@ -14,6 +14,8 @@ pub mod recording;
 pub mod repository;
 pub mod state;
 pub mod template;
+#[cfg(test)]
+mod test_support;
 pub mod upstream;
 pub mod utf8;
 

@@ -4,14 +4,8 @@ use bytes::Bytes;
 use serde_json::json;
 
 use super::*;
+use crate::test_support::pairs;
 use crate::{IncomingRequest, MockCatalog};
-
-fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
-    items
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
 
 fn exchange(method: &str, path: &str, status: u16, body: &str) -> Exchange {
     Exchange {

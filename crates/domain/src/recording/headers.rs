@@ -78,13 +78,7 @@ pub fn redact(headers: &mut [(String, String)]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
-        items
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
+    use crate::test_support::pairs;
 
     #[test]
     fn the_fixed_hop_by_hop_list_is_case_insensitive() {

@@ -67,13 +67,7 @@ pub fn mock_name(method: &str, path: &str, query: &[(String, String)]) -> String
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn q(items: &[(&str, &str)]) -> Vec<(String, String)> {
-        items
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
+    use crate::test_support::pairs as q;
 
     #[test]
     fn ids_read_like_the_request() {

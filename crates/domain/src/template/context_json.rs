@@ -91,14 +91,8 @@ pub fn context_json(r: &TemplateRequest, mock_id: &str, mock_name: &str) -> Json
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::pairs;
     use serde_json::json;
-
-    fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
-        items
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
 
     #[test]
     fn records_what_the_template_was_given() {

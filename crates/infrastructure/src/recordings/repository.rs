@@ -7,7 +7,7 @@ use domain::recording::{
 };
 use domain::RepositoryError;
 
-use super::rows::{CaptureRow, NewCaptureRow, NewRecordingRow, RecordingRow};
+use super::rows::{CaptureFields, CaptureRow, NewRecordingRow, RecordingRow};
 use crate::db::schema::{captures, recordings};
 use crate::db::{run_blocking, time, DbPool, WriteGate};
 use crate::InfraError;
@@ -117,7 +117,7 @@ impl RecordingRepository for SqliteRecordingRepository {
         recording_id: i64,
         capture: NewCapture,
     ) -> Result<Capture, RepositoryError> {
-        let row = NewCaptureRow::new(recording_id, &capture);
+        let row = CaptureFields::new(recording_id, &capture);
         let gate = self.gate.clone();
         let capture_id = run_blocking(&self.pool, move |conn| {
             let _write = gate.enter();

@@ -32,29 +32,21 @@ pub struct NewRecordingRow {
     pub started_at: String,
 }
 
+/// A stored capture: its id and its fields.
 #[derive(Debug, Queryable, Selectable)]
 #[diesel(table_name = captures)]
 #[diesel(check_for_backend(diesel::sqlite::Sqlite))]
 pub struct CaptureRow {
     pub capture_id: i64,
-    pub recording_id: i64,
-    pub mock_id: Option<String>,
-    pub method: String,
-    pub path: String,
-    pub query: String,
-    pub request_headers: String,
-    pub request_body: Vec<u8>,
-    pub status: i32,
-    pub response_headers: String,
-    pub response_body: Vec<u8>,
-    pub response_body_truncated: bool,
-    pub duration_ms: f64,
-    pub created_at: String,
+    #[diesel(embed)]
+    pub fields: CaptureFields,
 }
 
-#[derive(Debug, Insertable)]
+/// Every column but the id: what is inserted, and read back.
+#[derive(Debug, Queryable, Selectable, Insertable)]
 #[diesel(table_name = captures)]
-pub struct NewCaptureRow {
+#[diesel(check_for_backend(diesel::sqlite::Sqlite))]
+pub struct CaptureFields {
     pub recording_id: i64,
     pub mock_id: Option<String>,
     pub method: String,
@@ -117,7 +109,7 @@ fn pairs_of(text: &str) -> Result<Vec<(String, String)>, String> {
     serde_json::from_str(text).map_err(|e| format!("bad name/value list: {e}"))
 }
 
-impl NewCaptureRow {
+impl CaptureFields {
     pub fn new(recording_id: i64, capture: &NewCapture) -> Self {
         let e = capture.exchange();
         Self {
@@ -142,24 +134,25 @@ impl TryFrom<CaptureRow> for Capture {
     type Error = InfraError;
 
     fn try_from(row: CaptureRow) -> Result<Self, Self::Error> {
-        let corrupt =
-            |what: String| InfraError::Corrupt(format!("capture {}: {what}", row.capture_id));
+        let id = row.capture_id;
+        let corrupt = |what: String| InfraError::Corrupt(format!("capture {id}: {what}"));
+        let f = row.fields;
         let exchange = Exchange {
-            method: row.method,
-            path: row.path,
-            query: pairs_of(&row.query).map_err(corrupt)?,
-            request_headers: pairs_of(&row.request_headers).map_err(corrupt)?,
-            request_body: Bytes::from(row.request_body),
-            status: u16::try_from(row.status).map_err(|e| corrupt(e.to_string()))?,
-            response_headers: pairs_of(&row.response_headers).map_err(corrupt)?,
-            response_body: Bytes::from(row.response_body),
-            response_body_truncated: row.response_body_truncated,
+            method: f.method,
+            path: f.path,
+            query: pairs_of(&f.query).map_err(corrupt)?,
+            request_headers: pairs_of(&f.request_headers).map_err(corrupt)?,
+            request_body: Bytes::from(f.request_body),
+            status: u16::try_from(f.status).map_err(|e| corrupt(e.to_string()))?,
+            response_headers: pairs_of(&f.response_headers).map_err(corrupt)?,
+            response_body: Bytes::from(f.response_body),
+            response_body_truncated: f.response_body_truncated,
         };
-        let created_at = time::from_text(&row.created_at).map_err(corrupt)?;
+        let created_at = time::from_text(&f.created_at).map_err(corrupt)?;
         Ok(Self {
-            capture_id: row.capture_id,
-            recording_id: row.recording_id,
-            entry: NewCapture::new(exchange, row.mock_id, row.duration_ms, created_at),
+            capture_id: id,
+            recording_id: f.recording_id,
+            entry: NewCapture::new(exchange, f.mock_id, f.duration_ms, created_at),
         })
     }
 }
