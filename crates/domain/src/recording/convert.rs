@@ -83,8 +83,8 @@ pub fn mocks_from_exchanges<'e>(
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: HashMap<RequestKey, usize> = HashMap::new();
     for (index, exchange) in exchanges.into_iter().enumerate() {
-        let found = exact_method(exchange).and_then(|m| answer(exchange).map(|a| (m, a)));
-        let (method, answer) = match found {
+        let found = exact_request(exchange).and_then(|r| answer(exchange).map(|a| (r, a)));
+        let ((method, path), answer) = match found {
             Ok(found) => found,
             Err(reason) => {
                 conversion.skipped.push(Skipped { index, reason });
@@ -94,11 +94,11 @@ pub fn mocks_from_exchanges<'e>(
         let query = first_values(&exchange.query);
         let mut key_query = query.clone();
         key_query.sort();
-        let key = (method.clone(), exchange.path.clone(), key_query);
+        let key = (method.clone(), path.clone(), key_query);
         let at = *by_key.entry(key).or_insert_with(|| {
             groups.push(Group {
                 method,
-                path: exchange.path.clone(),
+                path,
                 query,
                 answers: Vec::new(),
             });
@@ -114,8 +114,9 @@ pub fn mocks_from_exchanges<'e>(
     conversion
 }
 
-/// The exact method of a request whose path `match_path` reads as exact.
-fn exact_method(exchange: &Exchange) -> Result<String, String> {
+/// The exact method and the path as `match_path` stores it (decoded, as
+/// requests are matched), when both can be matched exactly.
+fn exact_request(exchange: &Exchange) -> Result<(String, String), String> {
     let Ok(MatchMethod::Exact(method)) = MatchMethod::parse(&exchange.method) else {
         return Err(format!(
             "the method \"{}\" cannot be matched exactly",
@@ -123,9 +124,9 @@ fn exact_method(exchange: &Exchange) -> Result<String, String> {
         ));
     };
     match PathPattern::parse(&exchange.path) {
-        Ok(PathPattern::Exact(_)) => Ok(method),
+        Ok(PathPattern::Exact(path)) => Ok((method, path)),
         _ => Err(format!(
-            "the path \"{}\" cannot be a mock's exact match_path (it must start with '/' and hold no '{{' or '}}')",
+            "the path \"{}\" cannot be a mock's exact match_path (it must start with '/', hold no '{{' or '}}' and be validly percent-encoded)",
             exchange.path
         )),
     }

@@ -216,6 +216,23 @@ fn compressed_bodies_are_stored_decoded_without_content_encoding() {
 }
 
 #[test]
+fn escaped_paths_are_matched_decoded_like_requests() {
+    let conversion = convert(&[
+        exchange("GET", "/files/a%20b", 200, "[1]"),
+        exchange("GET", "/files/a b", 200, "[2]"),
+        exchange("GET", "/files/%zz", 200, "{}"),
+    ]);
+    assert_eq!(
+        conversion.mocks.len(),
+        1,
+        "one request, however it was escaped"
+    );
+    assert_eq!(conversion.mocks[0].criteria.path.source(), "/files/a b");
+    assert_eq!(conversion.mocks[0].variants.len(), 2);
+    assert_eq!(conversion.skipped[0].index, 2);
+}
+
+#[test]
 fn text_bodies_stay_verbatim() {
     let mut e = exchange("GET", "/page", 404, "<h1>Not here</h1>\n");
     e.response_headers = pairs(&[("Content-Type", "text/html")]);
