@@ -10,6 +10,7 @@ mod helpers;
 mod inspector;
 mod matching;
 mod metrics;
+mod mock_stats;
 mod mocks_bulk;
 mod mocks_crud;
 mod near_misses;

@@ -14,6 +14,6 @@ pub mod state;
 pub use api_keys::ApiKeyService;
 pub use error::AppError;
 pub use inspector::{Inspector, QueueLimits};
-pub use mocks::{ImportReport, MockService, MockStateReset};
+pub use mocks::{ImportReport, MockService, MockStateReset, MockStatsService};
 pub use recording::RecordingService;
 pub use state::StateService;

@@ -13,6 +13,7 @@ pub mod outcome;
 pub mod recording;
 pub mod repository;
 pub mod state;
+pub mod stats;
 pub mod template;
 #[cfg(test)]
 mod test_support;

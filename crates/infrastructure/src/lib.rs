@@ -4,6 +4,7 @@
 pub mod api_keys;
 pub mod background;
 pub mod db;
+pub mod mock_stats;
 pub mod mocks;
 pub mod recordings;
 pub mod request_log;
@@ -15,6 +16,7 @@ pub mod variant_positions;
 pub use api_keys::SqliteApiKeyRepository;
 pub use background::BackgroundRuntime;
 pub use db::{build_pool, DbPool, InfraError, WriteGate};
+pub use mock_stats::SqliteMockStatsRepository;
 pub use mocks::SqliteMockRepository;
 pub use recordings::SqliteRecordingRepository;
 pub use request_log::SqliteRequestLogRepository;

@@ -1,6 +1,8 @@
 use std::sync::Arc;
 
-use application::{ApiKeyService, Inspector, MockService, RecordingService, StateService};
+use application::{
+    ApiKeyService, Inspector, MockService, MockStatsService, RecordingService, StateService,
+};
 use domain::faults::{RateLimiter, VariantPositionRepository};
 
 use crate::metrics::Metrics;
@@ -8,6 +10,8 @@ use crate::metrics::Metrics;
 /// Shared, read-mostly state handed to every handler.
 pub struct AppState {
     pub mocks: Arc<MockService>,
+    /// Hit counts per mock (SPEC §12), recorded by the mock surface.
+    pub stats: Arc<MockStatsService>,
     pub state: Arc<StateService>,
     pub inspector: Arc<Inspector>,
     pub api_keys: Arc<ApiKeyService>,

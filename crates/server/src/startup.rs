@@ -5,14 +5,15 @@ use actix_web::dev::Server;
 use actix_web::{web, App, HttpServer};
 use application::faults::FaultState;
 use application::{
-    ApiKeyService, AppError, Inspector, MockService, QueueLimits, RecordingService, StateService,
+    ApiKeyService, AppError, Inspector, MockService, MockStatsService, QueueLimits,
+    RecordingService, StateService,
 };
 use domain::faults::{RateLimiter, VariantPositionRepository};
 use domain::{MockCatalog, RepositoryError};
 use infrastructure::{
     build_pool, BackgroundRuntime, InfraError, SqliteApiKeyRepository, SqliteMockRepository,
-    SqliteRecordingRepository, SqliteRequestLogRepository, SqliteStateRepository,
-    SqliteVariantPositionRepository, WriteGate,
+    SqliteMockStatsRepository, SqliteRecordingRepository, SqliteRequestLogRepository,
+    SqliteStateRepository, SqliteVariantPositionRepository, WriteGate,
 };
 use presentation::metrics::Metrics;
 use presentation::AppState;
@@ -47,6 +48,8 @@ pub struct Application {
     port: u16,
     server: Server,
     inspector: Arc<Inspector>,
+    stats: Arc<MockStatsService>,
+    stats_flusher: tokio::task::JoinHandle<()>,
     /// Runs the inspector's queue; ends when the application is dropped.
     _background: BackgroundRuntime,
 }
@@ -88,7 +91,15 @@ impl Application {
             limiter: Arc::clone(&limiter),
             positions: Arc::clone(&positions),
         });
-        let mocks = Arc::new(MockService::new(repo, catalog).with_reset(fault_state));
+        let stats = Arc::new(MockStatsService::new(Arc::new(
+            SqliteMockStatsRepository::new(pool.clone(), gate.clone()),
+        )));
+        let stats_flusher = stats.spawn_flusher();
+        let mocks = Arc::new(
+            MockService::new(repo, catalog)
+                .with_reset(fault_state)
+                .with_stats(Arc::clone(&stats)),
+        );
         let recording_repo = Arc::new(SqliteRecordingRepository::new(pool.clone(), gate.clone()));
         let recording = Arc::new(
             RecordingService::load(recording_repo, Arc::clone(&mocks))
@@ -97,6 +108,7 @@ impl Application {
         );
         let state = web::Data::new(AppState {
             mocks,
+            stats: Arc::clone(&stats),
             state: state_store,
             inspector: Arc::clone(&inspector),
             metrics,
@@ -129,6 +141,8 @@ impl Application {
             port,
             server,
             inspector,
+            stats,
+            stats_flusher,
             _background: background,
         })
     }
@@ -142,6 +156,10 @@ impl Application {
     pub async fn run_until_stopped(self) -> Result<(), StartupError> {
         let served = self.server.await;
         self.inspector.flush_and_stop().await;
+        self.stats_flusher.abort();
+        if let Err(e) = self.stats.flush().await {
+            tracing::error!(error = %e, "could not store the last mock hit counts");
+        }
         served?;
         tracing::info!("mimicus stopped");
         Ok(())

@@ -8,6 +8,7 @@ use domain::{
 use serde_json::Value;
 use tokio::sync::Mutex;
 
+use super::MockStatsService;
 use crate::dto::{definition_json, parse_mock};
 use crate::AppError;
 
@@ -26,6 +27,7 @@ pub struct MockService {
     catalog: Arc<MockCatalog>,
     writes: Mutex<()>,
     resets: Vec<Arc<dyn MockStateReset>>,
+    stats: Option<Arc<MockStatsService>>,
 }
 
 const RESOURCE: &str = "mock";
@@ -44,12 +46,19 @@ impl MockService {
             catalog,
             writes: Mutex::new(()),
             resets: Vec::new(),
+            stats: None,
         }
     }
 
     /// Registers runtime state to clear on `reset`.
     pub fn with_reset(mut self, reset: Arc<dyn MockStateReset>) -> Self {
         self.resets.push(reset);
+        self
+    }
+
+    /// Hit counts to drop when a mock is deleted.
+    pub fn with_stats(mut self, stats: Arc<MockStatsService>) -> Self {
+        self.stats = Some(stats);
         self
     }
 
@@ -142,6 +151,9 @@ impl MockService {
             other => other.into(),
         })?;
         self.catalog.remove(&mock.id);
+        if let Some(stats) = &self.stats {
+            stats.forget(mock.id.as_str()).await?;
+        }
         self.reset_state(&mock.id).await
     }
 

@@ -31,6 +31,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    mock_stats (mock_id) {
+        mock_id -> Text,
+        hits -> BigInt,
+        last_hit_at -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
     mocks (mock_id) {
         mock_id -> Text,
         mock_name -> Text,
@@ -100,6 +108,7 @@ diesel::joinable!(captures -> recordings (recording_id));
 diesel::allow_tables_to_appear_in_same_query!(
     api_keys,
     captures,
+    mock_stats,
     mocks,
     recordings,
     request_log_chunks,

@@ -12,6 +12,7 @@ use crate::{ApiError, AppState};
 pub fn configure(cfg: &mut web::ServiceConfig) {
     // Fixed paths first, so "export" and "bulk-import" are not taken for ids.
     cfg.route("/mocks/export", web::get().to(export))
+        .route("/mocks/stats", web::get().to(super::mock_stats::stats))
         .route(
             "/mocks/bulk-import",
             web::post().to(super::mocks_bulk::bulk_import),

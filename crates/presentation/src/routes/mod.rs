@@ -3,6 +3,7 @@
 pub mod api_keys;
 pub mod health;
 pub mod inspector;
+mod mock_stats;
 pub mod mocks;
 mod mocks_bulk;
 mod query;

@@ -44,6 +44,9 @@ pub async fn handle(
     state
         .metrics
         .observe(served.outcome, started.elapsed().as_secs_f64());
+    if let Some(mock_id) = &served.mock_id {
+        state.stats.record(mock_id);
+    }
     if state.inspector.enabled() {
         let (response, bytes) = record::body_of(served.response);
         served.response = response;
