@@ -1,0 +1,33 @@
+// Calls of the mocks endpoints (SPEC §3, §6, §12), all through the one client.
+
+import { api } from '../../../api';
+import type {
+  BulkImportResult,
+  Mock,
+  MockFilters,
+  MockInput,
+  MockList,
+  MockStats,
+  TemplatePreviewRequest,
+  TemplatePreviewResult,
+} from '../../../types/api';
+
+const path = (id: string) => `/mocks/${encodeURIComponent(id)}`;
+
+export const mocksApi = {
+  list: (filters: MockFilters = {}, signal?: AbortSignal) =>
+    api.get<MockList>('/mocks', { ...filters }, signal),
+  get: (id: string, signal?: AbortSignal) => api.get<Mock>(path(id), undefined, signal),
+  create: (input: MockInput) => api.post<Mock>('/mocks', input),
+  update: (id: string, patch: MockInput) => api.patch<Mock>(path(id), patch),
+  remove: (id: string) => api.delete(path(id)),
+  toggle: (id: string) => api.post<Mock>(`${path(id)}/toggle`),
+  duplicate: (id: string) => api.post<Mock>(`${path(id)}/duplicate`),
+  exportAll: () => api.get<{ mocks: Mock[] }>('/mocks/export'),
+  bulkImport: (document: unknown, upsert: boolean) =>
+    api.post<BulkImportResult>('/mocks/bulk-import', document, upsert ? { upsert: true } : undefined),
+  stats: (signal?: AbortSignal) =>
+    api.get<{ stats: MockStats[] }>('/mocks/stats', undefined, signal),
+  previewTemplate: (body: TemplatePreviewRequest) =>
+    api.post<TemplatePreviewResult>('/templates/preview', body),
+};

@@ -1,0 +1,137 @@
+import { Alert, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+
+import { downloadJson } from '../../../lib/download';
+import { usePageTitle } from '../../../lib/usePageTitle';
+import { useSearchHotkey } from '../../../lib/useSearchHotkey';
+import type { Mock } from '../../../types/api';
+import { mocksApi } from '../api/mocks';
+import { useMocks } from '../api/queries';
+import { apiFilters, filtersFromParams, MODES, paramsFromFilters, type ListFilters } from './filters';
+import { ImportModal } from './ImportModal';
+import { MocksTable } from './MocksTable';
+
+export function MocksPage() {
+  usePageTitle('Mocks');
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFromParams(params);
+  const { data, error, isPending } = useMocks(apiFilters(filters));
+  const everything = useMocks();
+  const [importOpen, importModal] = useDisclosure(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  useSearchHotkey(searchRef);
+
+  // The search box updates at once; the URL (and the query) after a pause.
+  const [search, setSearch] = useState(filters.search);
+  useEffect(() => setSearch(filters.search), [filters.search]);
+  const setFilter = (change: Partial<ListFilters>) =>
+    setParams(paramsFromFilters({ ...filtersFromParams(params), ...change }), { replace: true });
+  const commitSearch = useDebouncedCallback((value: string) => setFilter({ search: value }), 250);
+
+  const tags = useMemo(
+    () => [...new Set((everything.data?.mocks ?? []).flatMap((m) => m.mock_tags))].sort(),
+    [everything.data],
+  );
+  const filtered = Boolean(filters.search || filters.enabled || filters.mode || filters.tag);
+
+  async function exportAll() {
+    try {
+      downloadJson('mimicus-mocks.json', await mocksApi.exportAll());
+    } catch (e) {
+      notifications.show({ color: 'red', title: 'Export failed', message: String(e) });
+    }
+  }
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <Title order={1}>Mocks</Title>
+        <Group gap="xs">
+          <Button variant="default" onClick={importModal.open}>
+            Import
+          </Button>
+          <Button variant="default" onClick={exportAll}>
+            Export
+          </Button>
+          <Button component={Link} to="/mocks/new">
+            New mock
+          </Button>
+        </Group>
+      </Group>
+
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <TextInput
+          ref={searchRef}
+          label="Search"
+          placeholder="Name, id or path — press / to focus"
+          value={search}
+          onChange={(e) => {
+            setSearch(e.currentTarget.value);
+            commitSearch(e.currentTarget.value);
+          }}
+          w={300}
+          maw="100%"
+          type="search"
+        />
+        <Select
+          label="Show"
+          value={filters.enabled}
+          onChange={(v) => setFilter({ enabled: (v ?? '') as ListFilters['enabled'] })}
+          data={[
+            { value: '', label: 'All mocks' },
+            { value: 'true', label: 'Enabled only' },
+            { value: 'false', label: 'Disabled only' },
+          ]}
+          allowDeselect={false}
+          w={160}
+        />
+        <Select
+          label="Mode"
+          value={filters.mode}
+          onChange={(v) => setFilter({ mode: (v ?? '') as ListFilters['mode'] })}
+          data={[{ value: '', label: 'Any mode' }, ...MODES.map((m) => ({ value: m, label: m }))]}
+          allowDeselect={false}
+          w={190}
+        />
+        <Select
+          label="Tag"
+          value={filters.tag}
+          onChange={(v) => setFilter({ tag: v ?? '' })}
+          data={[
+            { value: '', label: 'Any tag' },
+            ...[...new Set([...tags, ...(filters.tag ? [filters.tag] : [])])].map((t) => ({
+              value: t,
+              label: t,
+            })),
+          ]}
+          allowDeselect={false}
+          searchable
+          w={180}
+        />
+        {filtered && (
+          <Button variant="subtle" onClick={() => setParams({}, { replace: true })}>
+            Clear filters
+          </Button>
+        )}
+      </Group>
+
+      {error && (
+        <Alert color="red" title="Could not load the mocks">
+          {error.message}
+        </Alert>
+      )}
+      {data && (
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {filtered
+            ? `${data.count} of ${everything.data?.count ?? '…'} mocks match`
+            : `${data.count} ${data.count === 1 ? 'mock' : 'mocks'}`}
+        </Text>
+      )}
+      <MocksTable mocks={data?.mocks ?? ([] as Mock[])} loading={isPending} filtered={filtered} />
+      <ImportModal opened={importOpen} onClose={importModal.close} />
+    </Stack>
+  );
+}
