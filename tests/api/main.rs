@@ -22,5 +22,6 @@ mod robustness;
 mod security;
 mod state;
 mod templates;
+mod ui;
 mod validation;
 mod variants;

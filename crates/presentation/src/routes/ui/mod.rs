@@ -24,9 +24,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         "/admin",
         web::route()
             .guard(guard::Any(guard::Get()).or(guard::Head()))
-            .to(|| async {
+            .to(|req: HttpRequest| async move {
+                // Keep the query: `/admin?search=x` is the Mocks list filtered.
+                let location = match req.query_string() {
+                    "" => "/admin/".to_string(),
+                    query => format!("/admin/?{query}"),
+                };
                 HttpResponse::PermanentRedirect()
-                    .insert_header(("Location", "/admin/"))
+                    .insert_header(("Location", location))
                     .finish()
             }),
     )

@@ -27,8 +27,11 @@ export function MocksPage() {
   // The search box updates at once; the URL (and the query) after a pause.
   const [search, setSearch] = useState(filters.search);
   useEffect(() => setSearch(filters.search), [filters.search]);
+  // From the latest URL, not this render's: the debounced search runs later.
   const setFilter = (change: Partial<ListFilters>) =>
-    setParams(paramsFromFilters({ ...filtersFromParams(params), ...change }), { replace: true });
+    setParams((current) => paramsFromFilters({ ...filtersFromParams(current), ...change }), {
+      replace: true,
+    });
   const commitSearch = useDebouncedCallback((value: string) => setFilter({ search: value }), 250);
 
   const tags = useMemo(
