@@ -20,7 +20,8 @@ import { HeaderRows } from './sections/HeaderRows';
 import { Section } from './sections/Section';
 import { percentText, weightShares } from './weights';
 
-const COLORS = ['indigo', 'teal', 'orange', 'grape', 'cyan', 'pink', 'lime', 'red'];
+// Dark shades: the percentage inside each section stays readable (white text).
+const COLORS = ['indigo.8', 'teal.9', 'orange.9', 'grape.8', 'cyan.9', 'pink.8', 'lime.9', 'red.8'];
 
 const MODE_HINTS: Record<(typeof VARIANT_MODES)[number], string> = {
   weighted: 'Each request picks a variant at random, in proportion to its weight.',
@@ -62,7 +63,7 @@ export function VariantsEditor() {
                 </Tooltip>
               ))}
             </Progress.Root>
-            <Group gap="md" aria-label="Variant shares">
+            <Group gap="md" role="group" aria-label="Variant shares">
               {shares.map((share, i) => (
                 <Text key={fields[i]?.id} size="xs" c="dimmed">
                   Variant {i + 1}: {percentText(share)}

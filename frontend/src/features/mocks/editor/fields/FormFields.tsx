@@ -72,6 +72,8 @@ export function NumberField({
           onChange={(v) => field.onChange(v === '' ? '' : Number(v))}
           onBlur={field.onBlur}
           error={fieldState.error?.message}
+          // Out-of-range input stays as typed, so the message can say why.
+          clampBehavior="none"
           {...props}
         />
       )}
