@@ -1,0 +1,37 @@
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+
+import { AuthGate } from '../app/AuthGate';
+import { routes } from '../app/router';
+
+/** The whole app (providers, login gate, routes) at `path`, in memory. */
+export function renderApp(path = '/') {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const ui: ReactElement = (
+    <MantineProvider>
+      <QueryClientProvider client={queryClient}>
+        <AuthGate>
+          <RouterProvider router={router} />
+        </AuthGate>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+  return { ...render(ui), router, queryClient };
+}
+
+/** A fetch stub answering by "METHOD /path" (query ignored); unknown → 404. */
+export function fakeApi(routes: Record<string, (init: RequestInit) => [number, unknown]>) {
+  return async (url: string, init: RequestInit = {}) => {
+    const path = new URL(url, 'http://localhost').pathname;
+    const handler = routes[`${init.method ?? 'GET'} ${path}`];
+    const [status, body] = handler ? handler(init) : [404, { error: 'not_found', detail: `no ${path}` }];
+    return new Response(status === 204 ? null : JSON.stringify(body), {
+      status,
+      headers: { 'Content-Type': 'application/json' },
+    });
+  };
+}
