@@ -26,7 +26,6 @@ describe('the mock editor', () => {
     }
     expect(screen.getByRole('combobox', { name: 'Method' })).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'mock_priority' })).toBeInTheDocument();
-    expect(screen.getByLabelText('is_template')).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('mock_name: must not be empty')).toBeInTheDocument();
