@@ -63,26 +63,26 @@ async fn simulated_errors_and_rate_limited_requests_are_hits_too() {
     assert_eq!(entry(&stats(&app).await, "flaky")["hits"], 2);
 }
 
-#[tokio::test]
-async fn stored_counts_and_new_hits_add_up_after_the_periodic_flush() {
+/// Mock "a" with one hit stored (past a flush period) and one pending.
+async fn app_with_stored_and_pending_hits() -> TestApp {
     let app = spawn_app().await;
     app.create_mock(mock_json("/a", json!({"mock_id": "a"})))
         .await;
     app.get("/a").await;
-    // Past one flush period the hit is stored; the next one is pending.
     tokio::time::sleep(Duration::from_millis(1_500)).await;
     app.get("/a").await;
+    app
+}
+
+#[tokio::test]
+async fn stored_counts_and_new_hits_add_up_after_the_periodic_flush() {
+    let app = app_with_stored_and_pending_hits().await;
     assert_eq!(entry(&stats(&app).await, "a")["hits"], 2);
 }
 
 #[tokio::test]
 async fn deleting_a_mock_drops_its_counts() {
-    let app = spawn_app().await;
-    app.create_mock(mock_json("/a", json!({"mock_id": "a"})))
-        .await;
-    app.get("/a").await;
-    tokio::time::sleep(Duration::from_millis(1_500)).await;
-    app.get("/a").await;
+    let app = app_with_stored_and_pending_hits().await;
     let deleted = app
         .client
         .delete(app.url("/api/admin/mocks/a"))

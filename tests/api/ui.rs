@@ -40,7 +40,9 @@ async fn get(app: &TestApp, path: &str, accept_encoding: &str) -> Response {
 /// The hashed script `index.html` loads, e.g. `/admin/assets/index-AbC123.js`.
 async fn entry_script(app: &TestApp) -> String {
     let index = get(app, "/admin/", "identity").await.text().await.unwrap();
-    let start = index.find("/admin/assets/").expect("index.html links an asset");
+    let start = index
+        .find("/admin/assets/")
+        .expect("index.html links an asset");
     let end = index[start..].find(".js").expect("a .js asset") + start + 3;
     index[start..end].to_string()
 }
@@ -138,10 +140,17 @@ async fn unknown_assets_are_404_not_the_app() {
 #[tokio::test]
 async fn the_ui_is_not_the_mock_surface() {
     let app = spawn_app().await;
-    app.create_mock(crate::helpers::mock_json("/admin/mocks/new", serde_json::json!({})))
-        .await;
+    app.create_mock(crate::helpers::mock_json(
+        "/admin/mocks/new",
+        serde_json::json!({}),
+    ))
+    .await;
     let response = get(&app, "/admin/mocks/new", "").await;
-    assert_eq!(header(&response, CACHE_CONTROL), "no-cache", "the UI answered");
+    assert_eq!(
+        header(&response, CACHE_CONTROL),
+        "no-cache",
+        "the UI answered"
+    );
     // A mock-surface request after it: once that one is logged, the UI
     // request would have been too, had it been.
     app.get("/not-the-ui").await;

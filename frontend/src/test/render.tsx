@@ -1,26 +1,20 @@
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
-import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 
-import { AuthGate } from '../app/AuthGate';
+import { AppProviders } from '../app/App';
 import { routes } from '../app/router';
 
 /** The whole app (providers, login gate, routes) at `path`, in memory. */
 export function renderApp(path = '/') {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const router = createMemoryRouter(routes, { initialEntries: [path] });
-  const ui: ReactElement = (
-    <MantineProvider>
-      <QueryClientProvider client={queryClient}>
-        <AuthGate>
-          <RouterProvider router={router} />
-        </AuthGate>
-      </QueryClientProvider>
-    </MantineProvider>
+  const view = render(
+    <AppProviders queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </AppProviders>,
   );
-  return { ...render(ui), router, queryClient };
+  return { ...view, router, queryClient };
 }
 
 /** A fetch stub answering by "METHOD /path" (query ignored); unknown → 404. */
