@@ -27,11 +27,19 @@ export function MocksPage() {
   // The search box updates at once; the URL (and the query) after a pause.
   const [search, setSearch] = useState(filters.search);
   useEffect(() => setSearch(filters.search), [filters.search]);
-  // From the latest URL, not this render's: the debounced search runs later.
-  const setFilter = (change: Partial<ListFilters>) =>
-    setParams((current) => paramsFromFilters({ ...filtersFromParams(current), ...change }), {
-      replace: true,
-    });
+  // From the latest URL, not the one of the render that made this function:
+  // the debounced search runs later, maybe after another filter changed.
+  // The ref holds the newest filters we asked for, before the router has
+  // applied them, and follows the URL when it changes (back, links).
+  const latestParams = useRef(params);
+  useEffect(() => {
+    latestParams.current = params;
+  }, [params]);
+  const setFilter = (change: Partial<ListFilters>) => {
+    const next = paramsFromFilters({ ...filtersFromParams(latestParams.current), ...change });
+    latestParams.current = next;
+    setParams(next, { replace: true });
+  };
   const commitSearch = useDebouncedCallback((value: string) => setFilter({ search: value }), 250);
 
   const tags = useMemo(
@@ -115,7 +123,10 @@ export function MocksPage() {
           w={180}
         />
         {filtered && (
-          <Button variant="subtle" onClick={() => setParams({}, { replace: true })}>
+          <Button
+            variant="subtle"
+            onClick={() => setFilter({ search: '', enabled: '', mode: '', tag: '' })}
+          >
             Clear filters
           </Button>
         )}
