@@ -24,5 +24,9 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // The 2-core CI machine runs these beside cargo builds; a lazy chunk or a
+    // first render can take seconds there, so waits are generous (a failing
+    // assertion still fails, only later).
+    testTimeout: 30_000,
   },
 });
