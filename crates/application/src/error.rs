@@ -4,6 +4,9 @@ use thiserror::Error;
 /// Errors of the use cases; the presentation layer maps each to one HTTP status.
 #[derive(Debug, Error)]
 pub enum AppError {
+    /// The input is not a readable document (HTTP 400); the text says where it broke.
+    #[error("{0}")]
+    Malformed(String),
     /// Input was well-formed but broke a rule (HTTP 422).
     #[error("invalid input: {0}")]
     Invalid(#[from] FieldError),

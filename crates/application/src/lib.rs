@@ -5,6 +5,7 @@ pub mod api_keys;
 pub mod dto;
 pub mod error;
 pub mod faults;
+pub mod import;
 pub mod inspector;
 pub mod mocks;
 pub mod preview;

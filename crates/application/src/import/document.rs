@@ -1,0 +1,121 @@
+//! Bytes → a JSON value, from JSON or YAML, with the parsers' own limits
+//! (nesting depth 128, YAML alias expansion) and line/column in errors.
+
+use serde_json::Value;
+
+use super::ImportError;
+
+/// Parses a JSON or YAML document. JSON is recognised by its first
+/// character (`{` or `[`), so a JSON file gets JSON's error messages.
+pub fn parse_document(bytes: &[u8]) -> Result<Value, ImportError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        ImportError::Malformed(format!(
+            "the document is not UTF-8 text (invalid byte at offset {})",
+            e.valid_up_to()
+        ))
+    })?;
+    let trimmed = text.trim_start();
+    if trimmed.is_empty() {
+        return Err(ImportError::Malformed(
+            "the document is empty; send a JSON or YAML file".into(),
+        ));
+    }
+    if trimmed.starts_with('{') || trimmed.starts_with('[') {
+        serde_json::from_str(text)
+            .map_err(|e| ImportError::Malformed(format!("the document is not valid JSON: {e}")))
+    } else {
+        check_flow_depth(text)?;
+        // The YAML parser refuses alias expansion beyond a fixed multiple of
+        // the document's size ("repetition limit exceeded"), so a small
+        // billion-laughs file cannot allocate gigabytes.
+        serde_yaml_ng::from_str(text)
+            .map_err(|e| ImportError::Malformed(format!("the document is not valid YAML: {e}")))
+    }
+}
+
+/// Deepest nesting accepted, as in serde_json.
+const MAX_DEPTH: usize = 128;
+
+/// libyaml's scanner slows down quadratically with unclosed flow
+/// collections (100,000 `[` take seconds before its own depth limit
+/// fires), so nesting is bounded first. Brackets are counted even inside
+/// quotes: a false alarm needs 128 unclosed ones, and a scanner that
+/// tracked quoting could be fooled into missing real ones.
+fn check_flow_depth(text: &str) -> Result<(), ImportError> {
+    let (mut depth, mut line, mut column) = (0usize, 1usize, 0usize);
+    for c in text.chars() {
+        column += 1;
+        match c {
+            '\n' => (line, column) = (line + 1, 0),
+            '[' | '{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(ImportError::Malformed(format!(
+                        "the document nests more than {MAX_DEPTH} levels deep at line {line} column {column}"
+                    )));
+                }
+            }
+            ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn malformed(bytes: &[u8]) -> String {
+        match parse_document(bytes) {
+            Err(ImportError::Malformed(m)) => m,
+            other => panic!("expected a malformed-document error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn json_and_yaml_give_the_same_value() {
+        let json = parse_document(br#"{"a": {"200": [1, "x"]}}"#).unwrap_or_default();
+        let yaml = parse_document(b"\xEF\xBB\xBFa:\n  200: [1, x]\n").unwrap_or_default();
+        assert_eq!(json, yaml);
+        assert_eq!(json["a"]["200"][1], "x");
+    }
+
+    #[test]
+    fn syntax_errors_name_line_and_column() {
+        assert!(malformed(b"{\n  \"a\": 1,\n}").contains("line 3 column 1"));
+        assert!(malformed(b"a: [1, 2\nb: 3\n").contains("line 2"));
+    }
+
+    #[test]
+    fn empty_and_binary_input_is_refused() {
+        assert!(malformed(b"  \n").contains("empty"));
+        assert!(malformed(&[0xff, 0xfe, 0x00]).contains("UTF-8"));
+    }
+
+    #[test]
+    fn yaml_alias_bombs_and_deep_nesting_stop_early() {
+        let mut bomb = String::from("a: &a [x,x,x,x,x,x,x,x,x,x]\n");
+        for (i, name) in ["b", "c", "d", "e", "f", "g", "h", "i"].iter().enumerate() {
+            let prev = if i == 0 {
+                "a"
+            } else {
+                ["b", "c", "d", "e", "f", "g", "h"][i - 1]
+            };
+            let refs = vec![format!("*{prev}"); 10].join(",");
+            bomb.push_str(&format!("{name}: &{name} [{refs}]\n"));
+        }
+        let started = std::time::Instant::now();
+        assert!(malformed(bomb.as_bytes()).contains("repetition limit"));
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+        assert!(malformed("[".repeat(100_000).as_bytes()).contains("recursion limit"));
+        let started = std::time::Instant::now();
+        let deep = malformed(format!("a:\n  b: {}", "[".repeat(100_000)).as_bytes());
+        assert!(
+            deep.contains("more than 128 levels deep at line 2 column 134"),
+            "{deep}"
+        );
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    }
+}
