@@ -106,6 +106,54 @@ fn is_tunnel(req: &HttpRequest) -> bool {
             && !headers.contains_key(CONTENT_LENGTH))
 }
 
+/// The media type without parameters, lower-case.
+pub fn media_type(content_type: &str) -> String {
+    content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
+pub fn is_multipart(req: &HttpRequest) -> bool {
+    content_type(req).is_some_and(|ct| ct.to_ascii_lowercase().starts_with("multipart/form-data"))
+}
+
+/// The bytes of a multipart upload's `file` field. The body is read whole
+/// first (with the size limit and read timeout), then parsed from memory.
+pub async fn read_multipart_file(
+    req: &HttpRequest,
+    payload: web::Payload,
+    limit: usize,
+) -> Result<Bytes, ApiError> {
+    let bad = |e: actix_multipart::MultipartError| {
+        ApiError::bad_request(
+            "malformed_multipart",
+            format!("could not read the multipart body: {e}"),
+        )
+    };
+    let body = read_limited(req, payload, limit).await?;
+    let stream =
+        futures_util::stream::once(async move { Ok::<_, actix_web::error::PayloadError>(body) });
+    let mut multipart = actix_multipart::Multipart::new(req.headers(), stream);
+    while let Some(field) = multipart.next().await {
+        let mut field = field.map_err(bad)?;
+        if field.name() != Some("file") {
+            continue;
+        }
+        let mut data = BytesMut::new();
+        while let Some(chunk) = field.next().await {
+            data.extend_from_slice(&chunk.map_err(bad)?);
+        }
+        return Ok(data.freeze());
+    }
+    Err(ApiError::invalid(
+        "file",
+        "the multipart body has no \"file\" field",
+    ))
+}
+
 pub fn content_type(req: &HttpRequest) -> Option<&str> {
     req.headers()
         .get(CONTENT_TYPE)

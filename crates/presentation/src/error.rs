@@ -176,6 +176,7 @@ impl ApiError {
 impl From<AppError> for ApiError {
     fn from(e: AppError) -> Self {
         match e {
+            AppError::Malformed(detail) => Self::bad_request("malformed_document", detail),
             AppError::Invalid(f) => Self::invalid(f.field, f.detail),
             e @ AppError::NotFound { .. } => Self::not_found(e.to_string()),
             e @ AppError::Duplicate { .. } => {

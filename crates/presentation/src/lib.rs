@@ -24,6 +24,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .wrap(tracing_actix_web::TracingLogger::default())
                 .configure(routes::api_keys::configure)
                 .configure(routes::mocks::configure)
+                .configure(routes::import::configure)
                 .configure(routes::state::configure)
                 .configure(routes::inspector::configure)
                 .configure(routes::templates::configure)

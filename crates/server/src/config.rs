@@ -1,3 +1,5 @@
+use std::path::PathBuf;
+
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Command line of `mimicus`; `serve` is the default subcommand, so
@@ -15,13 +17,68 @@ pub struct Cli {
 pub enum Command {
     /// Start the server (the default).
     Serve(Config),
+    /// Import mocks from a file into the database (the server may be stopped).
+    Import(ImportArgs),
+    /// Write every mock as a re-importable `{"mocks": [...]}` document.
+    Export(ExportArgs),
+}
+
+/// `mimicus import FILE`: an OpenAPI/Swagger spec, WireMock mappings, a
+/// Mockoon environment, a HAR file or a Mimicus export (JSON or YAML).
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// The file to import; `-` reads standard input.
+    pub file: PathBuf,
+    /// openapi, wiremock, mockoon, har or mimicus (default: recognised from the file).
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Show what would be imported; store nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Replace mocks whose id already exists.
+    #[arg(long)]
+    pub upsert: bool,
+    /// OpenAPI: schema-generated bodies become templates that vary per request.
+    #[arg(long)]
+    pub dynamic: bool,
+    /// SQLite file to write to.
+    #[arg(long, env = "MIMICUS_DATABASE_URL", default_value = "mimicus.db")]
+    pub database_url: String,
+}
+
+/// `mimicus export [FILE]`.
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    /// Where to write; standard output when omitted.
+    pub file: Option<PathBuf>,
+    /// SQLite file to read from.
+    #[arg(long, env = "MIMICUS_DATABASE_URL", default_value = "mimicus.db")]
+    pub database_url: String,
+}
+
+/// What the command line asks for.
+#[derive(Debug)]
+pub enum Action {
+    Serve(Config),
+    Import(ImportArgs),
+    Export(ExportArgs),
 }
 
 impl Cli {
+    pub fn into_action(self) -> Action {
+        match self.command {
+            Some(Command::Serve(config)) => Action::Serve(config),
+            Some(Command::Import(args)) => Action::Import(args),
+            Some(Command::Export(args)) => Action::Export(args),
+            None => Action::Serve(self.serve),
+        }
+    }
+
+    /// The server configuration (the top-level flags for other subcommands).
     pub fn into_config(self) -> Config {
         match self.command {
             Some(Command::Serve(config)) => config,
-            None => self.serve,
+            _ => self.serve,
         }
     }
 }
@@ -150,6 +207,39 @@ mod tests {
         let printed = format!("{config:?}");
         assert!(!printed.contains("s3cret-key"), "{printed}");
         assert!(printed.contains("<redacted>"), "{printed}");
+    }
+
+    #[test]
+    fn import_and_export_are_subcommands_with_their_own_flags() {
+        let action = Cli::parse_from([
+            "mimicus",
+            "import",
+            "spec.yaml",
+            "--dry-run",
+            "--format",
+            "openapi",
+            "--database-url",
+            "x.db",
+        ])
+        .into_action();
+        let Action::Import(args) = action else {
+            panic!("expected import, got {action:?}");
+        };
+        assert_eq!(args.file, PathBuf::from("spec.yaml"));
+        assert!(args.dry_run && !args.upsert);
+        assert_eq!(
+            (args.format.as_deref(), args.database_url.as_str()),
+            (Some("openapi"), "x.db")
+        );
+        let action = Cli::parse_from(["mimicus", "export"]).into_action();
+        assert!(
+            matches!(action, Action::Export(ExportArgs { file: None, .. })),
+            "{action:?}"
+        );
+        assert!(
+            Cli::try_parse_from(["mimicus", "import"]).is_err(),
+            "FILE is required"
+        );
     }
 
     #[test]

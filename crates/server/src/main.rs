@@ -1,7 +1,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use server::{telemetry, Application, Cli};
+use server::{cli, telemetry, Action, Application, Cli, Config, LogFormat};
 
 /// mimalloc instead of glibc's malloc. Inspector entries are allocated on
 /// the HTTP worker and freed on the inspector's thread, and with 10,000
@@ -13,7 +13,20 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[actix_web::main]
 async fn main() -> ExitCode {
-    let config = Cli::parse().into_config();
+    match Cli::parse().into_action() {
+        Action::Serve(config) => serve(config).await,
+        Action::Import(args) => {
+            telemetry::init_quiet(LogFormat::Text);
+            cli::import(args).await
+        }
+        Action::Export(args) => {
+            telemetry::init_quiet(LogFormat::Text);
+            cli::export(args).await
+        }
+    }
+}
+
+async fn serve(config: Config) -> ExitCode {
     telemetry::init(config.log_format);
     let host = config.host.clone();
     let app = match Application::build(config).await {

@@ -25,8 +25,17 @@ const MALFORMED_REPORT_INTERVAL: Duration = Duration::from_secs(60);
 /// logged at DEBUG (target `mimicus::http`), and at most one WARN a minute
 /// says how many there were, with the latest one cut to a few hundred bytes.
 pub fn init(format: LogFormat) {
+    install(format, DEFAULT_FILTER);
+}
+
+/// For the command-line tools, whose output is their report: warnings only.
+pub fn init_quiet(format: LogFormat) {
+    install(format, "warn");
+}
+
+fn install(format: LogFormat, default_filter: &str) {
     let filter =
-        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(DEFAULT_FILTER));
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_filter));
     let output = match format {
         LogFormat::Text => fmt::layer().with_writer(std::io::stderr).boxed(),
         LogFormat::Json => fmt::layer().json().with_writer(std::io::stderr).boxed(),

@@ -11,9 +11,27 @@ use crate::AppError;
 /// Outcome of a bulk import: valid items are stored even when others fail.
 #[derive(Debug, Default)]
 pub struct ImportReport {
-    pub created: Vec<MockDefinition>,
+    /// Stored mocks (on a dry run: the ones that would be), in input order.
+    pub stored: Vec<StoredMock>,
     /// `(index in the input, sentence)` for every item that was not stored.
     pub errors: Vec<(usize, String)>,
+}
+
+#[derive(Debug)]
+pub struct StoredMock {
+    pub index: usize,
+    pub mock: MockDefinition,
+    /// It replaced a mock with the same id (`upsert`).
+    pub replaced: bool,
+}
+
+/// Each input item parsed and validated, or why it is invalid. Pure CPU
+/// work, so callers may run it off the async workers.
+pub fn prepare_mocks(items: &[Value]) -> Vec<Result<MockDefinition, String>> {
+    items
+        .iter()
+        .map(|item| parse_mock(item).map_err(|e| e.to_string()))
+        .collect()
 }
 
 impl MockService {
@@ -24,14 +42,26 @@ impl MockService {
         items: &[Value],
         upsert: bool,
     ) -> Result<ImportReport, AppError> {
+        self.store_prepared(prepare_mocks(items), upsert, false)
+            .await
+    }
+
+    /// Stores mocks prepared by [`prepare_mocks`] in one transaction; with
+    /// `dry_run`, reports what would be stored and changes nothing.
+    pub async fn store_prepared(
+        &self,
+        prepared: Vec<Result<MockDefinition, String>>,
+        upsert: bool,
+        dry_run: bool,
+    ) -> Result<ImportReport, AppError> {
         let mut report = ImportReport::default();
         let mut valid = Vec::new();
         let mut positions = Vec::new();
         let mut seen = HashSet::new();
         let _guard = self.write_guard().await;
-        for (i, item) in items.iter().enumerate() {
-            match parse_mock(item) {
-                Err(e) => report.errors.push((i, e.to_string())),
+        for (i, item) in prepared.into_iter().enumerate() {
+            match item {
+                Err(e) => report.errors.push((i, e)),
                 Ok(mut mock) => {
                     if !seen.insert(mock.id.clone()) && !upsert {
                         report.errors.push((
@@ -49,23 +79,46 @@ impl MockService {
                 }
             }
         }
-        let results = self.repo().import(valid, upsert).await?;
-        let mut stored = Vec::new();
-        for (position, result) in positions.into_iter().zip(results) {
+        let replaced: Vec<bool> = valid
+            .iter()
+            .map(|m| self.catalog().get(&m.id).is_some())
+            .collect();
+        let results = if dry_run {
+            valid
+                .into_iter()
+                .zip(&replaced)
+                .map(|(mock, exists)| {
+                    if *exists && !upsert {
+                        Err(RepositoryError::Duplicate(mock.id.to_string()))
+                    } else {
+                        Ok(mock)
+                    }
+                })
+                .collect()
+        } else {
+            self.repo().import(valid, upsert).await?
+        };
+        for ((index, result), replaced) in positions.into_iter().zip(results).zip(replaced) {
             match result {
-                Ok(mock) => stored.push(mock),
+                Ok(mock) => report.stored.push(StoredMock {
+                    index,
+                    mock,
+                    replaced,
+                }),
                 Err(RepositoryError::Duplicate(id)) => {
                     report.errors.push((
-                        position,
+                        index,
                         format!("mock_id: '{id}' already exists (use ?upsert=true to replace)"),
                     ));
                 }
                 Err(e) => return Err(e.into()),
             }
         }
-        self.catalog().put_many(stored.clone());
+        if !dry_run {
+            self.catalog()
+                .put_many(report.stored.iter().map(|s| s.mock.clone()).collect());
+        }
         report.errors.sort_by_key(|(i, _)| *i);
-        report.created = stored;
         Ok(report)
     }
 }

@@ -4,6 +4,6 @@ mod import;
 mod service;
 mod stats;
 
-pub use import::ImportReport;
+pub use import::{prepare_mocks, ImportReport, StoredMock};
 pub use service::{MockService, MockStateReset};
 pub use stats::{MockStatsService, FLUSH_PERIOD};

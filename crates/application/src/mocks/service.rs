@@ -9,7 +9,7 @@ use serde_json::Value;
 use tokio::sync::Mutex;
 
 use super::MockStatsService;
-use crate::dto::{definition_json, parse_mock};
+use crate::dto::{definition_json, mock_to_json, parse_mock};
 use crate::AppError;
 
 /// Per-mock runtime state (variant positions, rate-limit counters) that the
@@ -190,6 +190,12 @@ impl MockService {
         all.sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
         all
     }
+
+    /// The export document, `{"mocks": [...]}`, re-importable unchanged.
+    pub fn export_document(&self) -> Value {
+        let mocks: Vec<Value> = self.export().iter().map(|m| mock_to_json(m)).collect();
+        serde_json::json!({ "mocks": mocks })
+    }
 }
 
 #[cfg(test)]
@@ -290,7 +296,7 @@ mod tests {
             .bulk_import(&items, false)
             .await
             .unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(report.created.len(), 1);
+        assert_eq!(report.stored.len(), 1);
         let indexes: Vec<usize> = report.errors.iter().map(|(i, _)| *i).collect();
         assert_eq!(
             indexes,

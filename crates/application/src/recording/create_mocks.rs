@@ -50,23 +50,14 @@ pub async fn create_mocks(
             is_taken: &is_taken,
         },
     );
-    let replaced: Vec<String> = conversion
-        .mocks
-        .iter()
-        .filter(|m| catalog.get(&m.id).is_some())
-        .map(|m| m.id.to_string())
-        .collect();
     let items: Vec<Value> = conversion
         .mocks
         .iter()
         .map(|m| Value::Object(definition_json(m)))
         .collect();
     let report = mocks.bulk_import(&items, upsert).await?;
-    for id in replaced
-        .iter()
-        .filter(|id| report.created.iter().any(|m| m.id.as_str() == id.as_str()))
-    {
-        mocks.reset(id).await?;
+    for stored in report.stored.iter().filter(|s| s.replaced) {
+        mocks.reset(stored.mock.id.as_str()).await?;
     }
     let errors = report
         .errors
@@ -85,7 +76,7 @@ pub async fn create_mocks(
         })
         .collect();
     Ok(CreatedMocks {
-        created: report.created,
+        created: report.stored.into_iter().map(|s| s.mock).collect(),
         skipped,
         errors,
     })

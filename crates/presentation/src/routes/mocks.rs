@@ -105,11 +105,5 @@ async fn reset(path: web::Path<String>, state: State) -> Result<HttpResponse, Ap
 }
 
 async fn export(state: State) -> HttpResponse {
-    let mocks: Vec<Value> = state
-        .mocks
-        .export()
-        .iter()
-        .map(|m| mock_to_json(m))
-        .collect();
-    HttpResponse::Ok().json(json!({ "mocks": mocks }))
+    HttpResponse::Ok().json(state.mocks.export_document())
 }

@@ -2,6 +2,7 @@
 
 pub mod api_keys;
 pub mod health;
+pub mod import;
 pub mod inspector;
 mod mock_stats;
 pub mod mocks;

@@ -126,9 +126,8 @@ impl Generator<'_> {
         if let Some(example) = self.own_example(obj).filter(|v| number_fits(v, &bounds)) {
             return Sample::Value(example.clone());
         }
-        let draw = |rng: &mut _| {
-            numbers::number(&bounds, rng).and_then(|v| serde_json::Number::from_f64(v))
-        };
+        let draw =
+            |rng: &mut _| numbers::number(&bounds, rng).and_then(serde_json::Number::from_f64);
         if self.varies() {
             let candidates: Vec<Value> = (0..CHOICES)
                 .filter_map(|_| draw(&mut self.rng))
@@ -157,7 +156,7 @@ impl Generator<'_> {
         if self.varies() {
             return Sample::Expr("random_choice([true, false]) | tojson".into());
         }
-        Sample::Value(Value::Bool(self.vary % 2 == 0))
+        Sample::Value(Value::Bool(self.vary.is_multiple_of(2)))
     }
 }
 

@@ -7,6 +7,7 @@
 //! per document, so recursive schemas and exponential `allOf` fan-out end
 //! with a shorter example and a warning, never with a hang.
 
+mod collections;
 mod generator;
 mod leaves;
 mod merge;

@@ -13,6 +13,8 @@ pub struct Bounds {
     pub high: Option<f64>,
     pub high_exclusive: bool,
     pub multiple_of: Option<f64>,
+    /// The range of an `int32`/`int64` format, applied after the defaults.
+    pub format_range: Option<(f64, f64)>,
 }
 
 impl Bounds {
@@ -31,27 +33,17 @@ impl Bounds {
                 (high, high_exclusive) = (Some(x), true);
             }
         }
-        let mut bounds = Self {
+        Self {
             low,
             low_exclusive,
             high,
             high_exclusive,
             multiple_of: num("multipleOf").filter(|m| *m > 0.0 && m.is_finite()),
-        };
-        match schema.get("format").and_then(Value::as_str) {
-            Some("int32") => bounds.clamp(f64::from(i32::MIN), f64::from(i32::MAX)),
-            Some("int64") => bounds.clamp(-9.0e15, 9.0e15),
-            _ => {}
-        }
-        bounds
-    }
-
-    fn clamp(&mut self, min: f64, max: f64) {
-        if self.low.is_none_or(|l| l < min) {
-            self.low = Some(min);
-        }
-        if self.high.is_none_or(|h| h > max) {
-            self.high = Some(max);
+            format_range: match schema.get("format").and_then(Value::as_str) {
+                Some("int32") => Some((f64::from(i32::MIN), f64::from(i32::MAX))),
+                Some("int64") => Some((-9.0e15, 9.0e15)),
+                _ => None,
+            },
         }
     }
 
@@ -78,6 +70,10 @@ impl Bounds {
             (Some(l), None) => (l, l + 1000.0),
             (None, Some(h)) => ((h - 1000.0).max(h.min(1.0)), h),
             (Some(l), Some(h)) => (l, h),
+        };
+        let (low, high) = match self.format_range {
+            Some((min, max)) => (low.max(min), high.min(max)),
+            None => (low, high),
         };
         let (low, high) = (to_i64(low), to_i64(high));
         (low <= high).then_some((low, high))
