@@ -11,6 +11,7 @@ mod import_cli;
 mod import_errors;
 mod import_openapi;
 mod import_support;
+mod import_wiremock;
 mod inspector;
 mod matching;
 mod metrics;

@@ -8,12 +8,15 @@ mod conversion;
 mod document;
 mod error;
 mod format;
+mod handlebars;
 mod ids;
+mod jinja;
 mod native;
 mod openapi;
 mod refs;
 pub mod schema;
 mod service;
+mod wiremock;
 
 pub use conversion::{Conversion, ImportWarning};
 pub use document::parse_document;
@@ -50,7 +53,8 @@ pub fn convert(
     let conversion = match format {
         ImportFormat::OpenApi => openapi::convert(&doc, options.dynamic)?,
         ImportFormat::Mimicus => native::convert(&doc)?,
-        ImportFormat::WireMock | ImportFormat::Mockoon | ImportFormat::Har => {
+        ImportFormat::WireMock => wiremock::convert(&doc)?,
+        ImportFormat::Mockoon | ImportFormat::Har => {
             return Err(ImportError::invalid(
                 "format",
                 format!("{format} import is not available yet"),
