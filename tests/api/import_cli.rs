@@ -158,3 +158,43 @@ fn cli_reports_bad_files_and_stores_nothing() {
     let doc: Value = serde_json::from_slice(&cli(&db, &["export"]).stdout).unwrap();
     assert_eq!(doc["mocks"], serde_json::json!([]));
 }
+
+#[tokio::test]
+async fn cli_imports_wiremock_and_mockoon_files_that_the_server_then_serves() {
+    let dir = tempfile::tempdir().unwrap();
+    let (wiremock_db, mockoon_db) = (dir.path().join("wm.db"), dir.path().join("mo.db"));
+    let output = import_fixture(&wiremock_db, "wiremock-mappings.json", &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let table = stdout(&output);
+    assert!(
+        table.contains("(wiremock)")
+            && table.contains(&format!(
+                "| created  | {:>6} |",
+                crate::import_wiremock::STUBS
+            )),
+        "{table}"
+    );
+    assert!(
+        table.contains("| warnings |      2 |") && table.contains("scenario \"checkout\""),
+        "{table}"
+    );
+    let output = import_fixture(
+        &mockoon_db,
+        "mockoon-environment.json",
+        &["--format", "mockoon"],
+    );
+    assert!(
+        stdout(&output).contains(&format!(
+            "| created  | {:>6} |",
+            crate::import_mockoon::MOCKS
+        )),
+        "{}",
+        stdout(&output)
+    );
+    let client = reqwest::Client::new();
+    let server = start_binary(&wiremock_db, &[]);
+    crate::import_wiremock::check_wiremock(&client, &server.address).await;
+    drop(server);
+    let server = start_binary(&mockoon_db, &[]);
+    crate::import_mockoon::check_mockoon(&client, &server.address).await;
+}

@@ -69,6 +69,62 @@ pub fn translate(source: &str, helper: &dyn Fn(&Expr) -> Option<String>) -> Tran
     }
 }
 
+/// A response's body and header values after translation: all of them are
+/// rendered when any one is a template, so the others are escaped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TranslatedResponse {
+    pub body: String,
+    pub headers: Vec<(String, String)>,
+    pub is_template: bool,
+    pub unsupported: Vec<String>,
+}
+
+/// Translates a response's body and header values with `helper`.
+pub fn translate_response(
+    body: &str,
+    headers: &[(String, String)],
+    helper: &dyn Fn(&Expr) -> Option<String>,
+) -> TranslatedResponse {
+    let body_t = translate(body, helper);
+    let header_t: Vec<(String, Translated)> = headers
+        .iter()
+        .map(|(name, value)| (name.clone(), translate(value, helper)))
+        .collect();
+    let is_template = body_t.is_template || header_t.iter().any(|(_, t)| t.is_template);
+    let mut unsupported = body_t.unsupported.clone();
+    unsupported.extend(
+        header_t
+            .iter()
+            .flat_map(|(_, t)| t.unsupported.iter().cloned()),
+    );
+    if !is_template {
+        return TranslatedResponse {
+            body: body.to_string(),
+            headers: headers.to_vec(),
+            is_template,
+            unsupported,
+        };
+    }
+    let escaped = |t: Translated| {
+        if t.is_template {
+            t.text
+        } else {
+            let mut out = String::new();
+            write_literal(&t.text, &mut out);
+            out
+        }
+    };
+    TranslatedResponse {
+        body: escaped(body_t),
+        headers: header_t
+            .into_iter()
+            .map(|(name, t)| (name, escaped(t)))
+            .collect(),
+        is_template,
+        unsupported,
+    }
+}
+
 /// A simple JSONPath (`$.a.b[0]['c d']`) as a Jinja lookup on `base`;
 /// `None` for filters, wildcards, recursion and slices.
 pub fn jsonpath(base: &str, path: &str) -> Option<String> {

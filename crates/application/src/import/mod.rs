@@ -11,6 +11,7 @@ mod format;
 mod handlebars;
 mod ids;
 mod jinja;
+mod mockoon;
 mod native;
 mod openapi;
 mod refs;
@@ -54,7 +55,8 @@ pub fn convert(
         ImportFormat::OpenApi => openapi::convert(&doc, options.dynamic)?,
         ImportFormat::Mimicus => native::convert(&doc)?,
         ImportFormat::WireMock => wiremock::convert(&doc)?,
-        ImportFormat::Mockoon | ImportFormat::Har => {
+        ImportFormat::Mockoon => mockoon::convert(&doc)?,
+        ImportFormat::Har => {
             return Err(ImportError::invalid(
                 "format",
                 format!("{format} import is not available yet"),

@@ -6,8 +6,7 @@ use serde_json::{json, Map, Value};
 
 use super::stub::Response;
 use super::templates;
-use crate::import::jinja::translate;
-use crate::import::schema::write_literal;
+use crate::import::jinja::translate_response;
 
 pub fn convert(response: &Response, mock: &mut Map<String, Value>, warn: &mut dyn FnMut(String)) {
     mock.insert(
@@ -27,41 +26,24 @@ pub fn convert(response: &Response, mock: &mut Map<String, Value>, warn: &mut dy
         .is_some_and(|t| t.iter().any(|t| t == "response-template"))
         || body.text().contains("{{")
         || headers.iter().any(|(_, v)| v.contains("{{"));
-    let mut is_template = false;
-    let mut rendered_headers = Map::new();
     let mut body_value = body.value();
+    let mut is_template = false;
+    let mut headers = headers;
     if templated {
-        let translated_body = translate(&body.text(), &templates::helper);
-        let translated_headers: Vec<_> = headers
-            .iter()
-            .map(|(k, v)| (k, translate(v, &templates::helper)))
-            .collect();
-        is_template =
-            translated_body.is_template || translated_headers.iter().any(|(_, t)| t.is_template);
-        for tag in translated_body
-            .unsupported
-            .iter()
-            .chain(translated_headers.iter().flat_map(|(_, t)| &t.unsupported))
-        {
+        let translated = translate_response(&body.text(), &headers, &templates::helper);
+        for tag in &translated.unsupported {
             warn(format!(
                 "template tag {tag} has no Mimicus equivalent and is sent as written"
             ));
         }
-        if is_template {
-            body_value = json!(escape_unless(
-                translated_body.is_template,
-                translated_body.text
-            ));
-            for (name, t) in translated_headers {
-                rendered_headers.insert(name.clone(), json!(escape_unless(t.is_template, t.text)));
-            }
+        if translated.is_template {
+            is_template = true;
+            body_value = json!(translated.body);
+            headers = translated.headers;
         }
     }
-    if !is_template {
-        for (name, value) in headers {
-            rendered_headers.insert(name, json!(value));
-        }
-    }
+    let rendered_headers: Map<String, Value> =
+        headers.into_iter().map(|(k, v)| (k, json!(v))).collect();
     mock.insert("response_headers".into(), Value::Object(rendered_headers));
     mock.insert("response_body".into(), body_value);
     mock.insert("is_template".into(), json!(is_template));
@@ -147,16 +129,6 @@ fn header_value(value: &Value) -> String {
             .join(", "),
         other => other.to_string(),
     }
-}
-
-/// Text that a template renders verbatim, unless it is a translated template.
-fn escape_unless(translated: bool, text: String) -> String {
-    if translated {
-        return text;
-    }
-    let mut out = String::new();
-    write_literal(&text, &mut out);
-    out
 }
 
 fn delays(response: &Response, mock: &mut Map<String, Value>, warn: &mut dyn FnMut(String)) {
