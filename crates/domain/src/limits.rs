@@ -50,6 +50,36 @@ pub const REGEX_MAX_COMPILED_BYTES: usize = 1 << 20;
 /// Length of `match_path`.
 pub const MATCH_PATH_MAX_BYTES: usize = 2_048;
 
+/// Nesting of an imported document (JSON or YAML), as serde_json allows
+/// for any body. YAML is checked before parsing: libyaml slows down
+/// quadratically with unclosed flow collections.
+pub const IMPORT_MAX_NESTING: usize = 128;
+
+/// Mocks one import may create.
+pub const IMPORT_MAX_MOCKS: usize = 50_000;
+
+/// Largest file `mimicus import` reads (over HTTP, `--body-limit` applies).
+pub const IMPORT_FILE_MAX_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Longest chain of `$ref`s to `$ref`s followed.
+pub const IMPORT_MAX_REF_CHAIN: usize = 64;
+
+/// Schema nodes one generated example may visit, and all examples of one
+/// document together: recursive schemas and exponential `allOf` fan-out
+/// end with a shorter example and a warning.
+pub const SCHEMA_EXAMPLE_FUEL: usize = 20_000;
+pub const SCHEMA_DOCUMENT_FUEL: usize = 3_000_000;
+
+/// Nesting of a generated example, and how often one `$ref` may be open
+/// in it at once (a tree schema gets two levels).
+pub const SCHEMA_MAX_DEPTH: usize = 32;
+pub const SCHEMA_REF_REPEAT: usize = 2;
+
+/// Items in a generated array and characters in a generated string; a
+/// larger `minItems` / `minLength` is cut, with a warning.
+pub const SCHEMA_MAX_ITEMS: usize = 1_000;
+pub const SCHEMA_MAX_STRING: usize = 10_000;
+
 /// How much of a user's input a log line or an error sentence repeats.
 pub const ECHO_MAX_BYTES: usize = 200;
 

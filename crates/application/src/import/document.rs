@@ -34,8 +34,7 @@ pub fn parse_document(bytes: &[u8]) -> Result<Value, ImportError> {
     }
 }
 
-/// Deepest nesting accepted, as in serde_json.
-const MAX_DEPTH: usize = 128;
+use domain::limits::IMPORT_MAX_NESTING as MAX_DEPTH;
 
 /// libyaml's scanner slows down quadratically with unclosed flow
 /// collections (100,000 `[` take seconds before its own depth limit

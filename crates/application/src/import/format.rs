@@ -48,7 +48,8 @@ impl ImportFormat {
                 ImportError::invalid(
                     "format",
                     format!(
-                        "must be one of openapi, wiremock, mockoon, har, mimicus; got \"{raw}\""
+                        "must be one of openapi, wiremock, mockoon, har, mimicus; got \"{}\"",
+                        domain::limits::echo(raw)
                     ),
                 )
             })

@@ -25,8 +25,7 @@ pub use error::ImportError;
 pub use format::ImportFormat;
 pub use service::{ImportOutcome, ImportProgress, NoProgress};
 
-/// Most mocks one import may create, so a file cannot exhaust memory.
-pub const MAX_MOCKS: usize = 50_000;
+use domain::limits::IMPORT_MAX_MOCKS as MAX_MOCKS;
 
 /// How a document is imported.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -6,8 +6,7 @@ use serde_json::Value;
 use super::error::pointer;
 use super::ImportError;
 
-/// Longest chain of references to references followed before giving up.
-const MAX_REF_CHAIN: usize = 64;
+use domain::limits::{echo, IMPORT_MAX_REF_CHAIN as MAX_REF_CHAIN};
 
 /// Resolves `$ref`s against the document they appear in.
 #[derive(Debug, Clone, Copy)]
@@ -97,7 +96,8 @@ impl<'a> Refs<'a> {
         Err(ImportError::invalid(
             location,
             format!(
-                "'{first}' is part of a circular chain of references that never reaches a value"
+                "'{}' is part of a circular chain of references that never reaches a value",
+                echo(first)
             ),
         ))
     }
@@ -108,11 +108,12 @@ fn is_container(v: &Value) -> bool {
 }
 
 fn unresolved(reference: &str) -> String {
+    let shown = echo(reference);
     if reference.starts_with('#') {
-        format!("$ref '{reference}' does not point to anything in this document")
+        format!("$ref '{shown}' does not point to anything in this document")
     } else {
         format!(
-            "$ref '{reference}' points outside this document; only local references \
+            "$ref '{shown}' points outside this document; only local references \
              (#/...) are resolved, so bundle the spec into one file first"
         )
     }

@@ -36,7 +36,11 @@ pub async fn bulk_import(
         _ => return Err(ApiError::invalid("mocks", "send {\"mocks\": [...]}")),
     };
     let report = state.mocks.bulk_import(items, upsert).await?;
-    let mocks: Vec<Value> = report.stored.iter().map(|s| mock_to_json(&s.mock)).collect();
+    let mocks: Vec<Value> = report
+        .stored
+        .iter()
+        .map(|s| mock_to_json(&s.mock))
+        .collect();
     let details: Vec<Value> = report
         .errors
         .iter()

@@ -11,7 +11,7 @@ use super::{describe, open, summary};
 use crate::ImportArgs;
 
 /// Largest file the command reads (the API's limit is `--body-limit`).
-const MAX_FILE: u64 = 256 * 1024 * 1024;
+use domain::limits::IMPORT_FILE_MAX_BYTES as MAX_FILE;
 /// Files from this size on get a progress bar.
 const LARGE_FILE: u64 = 1024 * 1024;
 

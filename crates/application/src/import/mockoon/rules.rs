@@ -122,16 +122,18 @@ fn json_path(modifier: &str) -> String {
 }
 
 fn describe(rule: &Rule, problem: &str) -> String {
+    use domain::limits::echo;
+    let modifier = if rule.modifier.is_empty() {
+        "-"
+    } else {
+        &rule.modifier
+    };
     format!(
         "rule {} {} {} \"{}\" {problem}, so it was dropped",
-        rule.target,
-        if rule.modifier.is_empty() {
-            "-"
-        } else {
-            &rule.modifier
-        },
-        rule.operator,
-        rule.value
+        echo(&rule.target),
+        echo(modifier),
+        echo(&rule.operator),
+        echo(&rule.value)
     )
 }
 

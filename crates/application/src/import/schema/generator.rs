@@ -10,16 +10,11 @@ use super::merge::merge_all;
 use super::Sample;
 use crate::import::refs::{ref_of, Refs};
 
-/// Schema nodes one example may visit.
-const EXAMPLE_FUEL: usize = 20_000;
-/// Schema nodes a whole document may visit.
-const DOCUMENT_FUEL: usize = 3_000_000;
-/// Deepest nesting of a generated value.
-const MAX_DEPTH: usize = 32;
-/// How often one `$ref` may be open at once: a tree schema gets two levels.
-const REF_REPEAT: usize = 2;
-/// Most items in a generated array (a larger `minItems` is cut, with a note).
-pub(super) const MAX_ITEMS: usize = 1_000;
+pub(super) use domain::limits::SCHEMA_MAX_ITEMS as MAX_ITEMS;
+use domain::limits::{
+    SCHEMA_DOCUMENT_FUEL as DOCUMENT_FUEL, SCHEMA_EXAMPLE_FUEL as EXAMPLE_FUEL,
+    SCHEMA_MAX_DEPTH as MAX_DEPTH, SCHEMA_REF_REPEAT as REF_REPEAT,
+};
 
 /// A generated example and what could not be honoured while making it.
 #[derive(Debug, Clone)]

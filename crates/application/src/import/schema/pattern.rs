@@ -7,6 +7,8 @@
 //! which `rand_regex` cannot generate, are dropped; every sample is checked
 //! against the full pattern.
 
+use domain::limits::{echo, REGEX_MAX_BYTES, REGEX_MAX_NESTING};
+use domain::matching::Pattern;
 use rand::rngs::StdRng;
 use rand::Rng;
 use regex_syntax::hir::{
@@ -18,19 +20,28 @@ const MAX_REPEAT: u32 = 8;
 
 pub struct PatternSampler {
     generator: rand_regex::Regex,
-    check: Option<regex::Regex>,
+    check: Option<Pattern>,
 }
 
 impl PatternSampler {
+    /// Bounded like every regex a user sends ([`domain::limits`]).
     pub fn new(pattern: &str) -> Result<Self, String> {
-        let hir = regex_syntax::Parser::new()
+        let shown = echo(pattern);
+        if pattern.len() > REGEX_MAX_BYTES {
+            return Err(format!(
+                "pattern \"{shown}\" is longer than {REGEX_MAX_BYTES} bytes"
+            ));
+        }
+        let hir = regex_syntax::ParserBuilder::new()
+            .nest_limit(REGEX_MAX_NESTING)
+            .build()
             .parse(pattern)
-            .map_err(|e| format!("pattern \"{pattern}\" is not a supported regex: {e}"))?;
+            .map_err(|e| format!("pattern \"{shown}\" is not a supported regex: {e}"))?;
         let generator = rand_regex::Regex::with_hir(ascii_friendly(hir), MAX_REPEAT)
-            .map_err(|e| format!("cannot generate strings for pattern \"{pattern}\": {e}"))?;
+            .map_err(|e| format!("cannot generate strings for pattern \"{shown}\": {e}"))?;
         Ok(Self {
             generator,
-            check: regex::Regex::new(pattern).ok(),
+            check: Pattern::compile(pattern).ok(),
         })
     }
 

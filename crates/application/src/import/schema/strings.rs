@@ -10,7 +10,7 @@ use super::names;
 use super::pattern::PatternSampler;
 
 /// Longest string the generator writes; a larger `minLength` is cut to it.
-pub const MAX_STRING: usize = 10_000;
+use domain::limits::SCHEMA_MAX_STRING as MAX_STRING;
 
 /// The string constraints of one schema.
 #[derive(Debug, Default)]
@@ -53,10 +53,9 @@ impl StringRules {
     pub fn accepts(&self, s: &str) -> bool {
         self.fits_length(s)
             && self.format.as_deref().is_none_or(|f| format_accepts(f, s))
-            && self
-                .pattern
-                .as_deref()
-                .is_none_or(|p| regex::Regex::new(p).is_ok_and(|re| re.is_match(s)))
+            && self.pattern.as_deref().is_none_or(|p| {
+                domain::matching::Pattern::compile(p).is_ok_and(|re| re.is_match(s))
+            })
     }
 }
 
@@ -106,7 +105,8 @@ fn pattern_string(
     Err((
         last,
         format!(
-            "could not produce a string matching pattern \"{pattern}\" within the length limits"
+            "could not produce a string matching pattern \"{}\" within the length limits",
+            domain::limits::echo(pattern)
         ),
     ))
 }
