@@ -169,13 +169,7 @@ async fn wrong_content_types_missing_file_fields_and_huge_bodies_are_refused() {
     let error = refused(&app, "", "text/html", "<html/>", 400).await;
     assert_eq!(error["error"], "unsupported_content_type");
     let form = reqwest::multipart::Form::new().text("other", "x");
-    let response = app
-        .client
-        .post(app.url("/api/admin/import"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let response = crate::import_support::upload(&app, form).await;
     let error = expect_json(response, 422).await;
     assert_eq!(error["field"], "file");
     let huge = vec![b' '; 11 * 1024 * 1024];

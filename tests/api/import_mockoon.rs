@@ -6,7 +6,7 @@ use reqwest::Client;
 use serde_json::{json, Value};
 
 use crate::helpers::spawn_app;
-use crate::import_support::{ids, import};
+use crate::import_support::{ids, import, json_of, status_of};
 
 /// Mocks made from `mockoon-environment.json`: six HTTP routes, plus one per
 /// rule-matched response (three); the CRUD route has no equivalent.
@@ -22,24 +22,11 @@ pub async fn check_mockoon(client: &Client, base: &str) {
         all.json::<Value>().await.unwrap().as_array().map(Vec::len),
         Some(2)
     );
-    let lighting: Value = get("/api/products?category=lighting")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let lighting = json_of(get("/api/products?category=lighting")).await;
     assert_eq!(lighting, json!([{"id": 1, "name": "Lamp"}]));
 
     let started = Instant::now();
-    let product: Value = get("/api/products/5")
-        .header("Accept-Language", "fr")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let product = json_of(get("/api/products/5").header("Accept-Language", "fr")).await;
     assert!(
         started.elapsed() >= Duration::from_millis(30),
         "route latency"
@@ -56,13 +43,7 @@ pub async fn check_mockoon(client: &Client, base: &str) {
         product["name"], "{{faker 'commerce.productName'}}",
         "an untranslated helper is sent as written"
     );
-    let english: Value = get("/api/products/6")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let english = json_of(get("/api/products/6")).await;
     assert_eq!(english["lang"], "en");
     let missing = get("/api/products/999").send().await.unwrap();
     assert_eq!(missing.status().as_u16(), 404);
@@ -109,13 +90,7 @@ pub async fn check_mockoon(client: &Client, base: &str) {
 
     let mut steps = Vec::new();
     for _ in 0..4 {
-        let step: Value = get("/api/orders/1/status")
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let step = json_of(get("/api/orders/1/status")).await;
         steps.push(step["status"].as_str().unwrap().to_string());
     }
     assert_eq!(
@@ -126,14 +101,7 @@ pub async fn check_mockoon(client: &Client, base: &str) {
 
     let mut statuses = std::collections::BTreeSet::new();
     for _ in 0..40 {
-        statuses.insert(
-            get("/api/stock/sku-1")
-                .send()
-                .await
-                .unwrap()
-                .status()
-                .as_u16(),
-        );
+        statuses.insert(status_of(get("/api/stock/sku-1")).await);
     }
     assert_eq!(
         statuses.into_iter().collect::<Vec<_>>(),
@@ -141,13 +109,7 @@ pub async fn check_mockoon(client: &Client, base: &str) {
         "random responses"
     );
 
-    let customers: Value = get("/api/customers")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let customers = json_of(get("/api/customers")).await;
     assert_eq!(customers[1]["name"], "Bo", "the data bucket's content");
 }
 

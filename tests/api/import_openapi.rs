@@ -171,13 +171,7 @@ async fn a_multipart_upload_imports_like_a_raw_body() {
         reqwest::multipart::Part::bytes(crate::import_support::fixture("petstore-openapi3.yaml"))
             .file_name("petstore.yaml"),
     );
-    let response = app
-        .client
-        .post(app.url("/api/admin/import"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let response = crate::import_support::upload(&app, form).await;
     let report = expect_json(response, 201).await;
     assert_eq!(ids(&report["created"]).len(), 3);
 }

@@ -66,6 +66,37 @@ pub fn ids(list: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Sends `request` and reads its JSON body.
+pub async fn json_of(request: reqwest::RequestBuilder) -> Value {
+    request
+        .send()
+        .await
+        .expect("request sent")
+        .json()
+        .await
+        .expect("JSON body")
+}
+
+/// Sends `request` and returns its status.
+pub async fn status_of(request: reqwest::RequestBuilder) -> u16 {
+    request
+        .send()
+        .await
+        .expect("request sent")
+        .status()
+        .as_u16()
+}
+
+/// `POST /api/admin/import` with a multipart form.
+pub async fn upload(app: &TestApp, form: reqwest::multipart::Form) -> reqwest::Response {
+    app.client
+        .post(app.url("/api/admin/import"))
+        .multipart(form)
+        .send()
+        .await
+        .expect("request sent")
+}
+
 pub struct Answer {
     pub status: u16,
     pub content_type: String,

@@ -6,7 +6,7 @@ use reqwest::Client;
 use serde_json::{json, Value};
 
 use crate::helpers::spawn_app;
-use crate::import_support::{ids, import};
+use crate::import_support::{ids, import, json_of, status_of};
 
 pub const STUBS: usize = 9;
 
@@ -24,12 +24,7 @@ pub async fn check_wiremock(client: &Client, base: &str) {
     assert_eq!(page.headers()["x-total-count"], "2");
     assert_eq!(page.json::<Value>().await.unwrap()["page"], 1);
     assert_eq!(
-        get("/api/users?page=2")
-            .send()
-            .await
-            .unwrap()
-            .status()
-            .as_u16(),
+        status_of(get("/api/users?page=2")).await,
         404,
         "url matches the query exactly"
     );
@@ -81,13 +76,7 @@ pub async fn check_wiremock(client: &Client, base: &str) {
         "order 17 for t-acme (lines) via GET /api/orders/17"
     );
     assert_eq!(
-        get("/api/orders/17?expand=lines")
-            .header("X-Tenant", "T1")
-            .send()
-            .await
-            .unwrap()
-            .status()
-            .as_u16(),
+        status_of(get("/api/orders/17?expand=lines").header("X-Tenant", "T1")).await,
         404
     );
 
@@ -103,33 +92,12 @@ pub async fn check_wiremock(client: &Client, base: &str) {
     assert!(started.elapsed() >= Duration::from_millis(20));
     assert_eq!(report.text().await.unwrap(), "report ready");
 
-    assert_eq!(
-        get("/api/backoffice/stats")
-            .send()
-            .await
-            .unwrap()
-            .status()
-            .as_u16(),
-        404
-    );
-    let stats = get("/api/backoffice/stats")
-        .basic_auth("admin", Some("s3cret"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        stats.json::<Value>().await.unwrap(),
-        json!({"users": 2, "orders": 5})
-    );
+    assert_eq!(status_of(get("/api/backoffice/stats")).await, 404);
+    let stats = json_of(get("/api/backoffice/stats").basic_auth("admin", Some("s3cret"))).await;
+    assert_eq!(stats, json!({"users": 2, "orders": 5}));
 
-    assert_eq!(
-        get("/api/cart").send().await.unwrap().status().as_u16(),
-        200
-    );
-    assert_eq!(
-        get("/api/legacy").send().await.unwrap().status().as_u16(),
-        200
-    );
+    assert_eq!(status_of(get("/api/cart")).await, 200);
+    assert_eq!(status_of(get("/api/legacy")).await, 200);
 }
 
 #[tokio::test]

@@ -36,6 +36,27 @@ impl From<ImportError> for AppError {
     }
 }
 
+/// Reads `value` as the wire type `T`; a wrong type is reported at its
+/// JSON Pointer (`/mappings/1/request/method`).
+pub fn deserialize<'v, T: serde::Deserialize<'v>>(
+    value: &'v serde_json::Value,
+    base: &str,
+) -> Result<T, ImportError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let mut location = base.to_string();
+        for segment in e.path().iter() {
+            location = pointer(
+                &location,
+                segment
+                    .to_string()
+                    .trim_start_matches('[')
+                    .trim_end_matches(']'),
+            );
+        }
+        ImportError::invalid(location, e.inner().to_string())
+    })
+}
+
 /// Appends one JSON Pointer segment (`~` → `~0`, `/` → `~1`).
 pub fn pointer(base: &str, segment: impl std::fmt::Display) -> String {
     let segment = segment.to_string().replace('~', "~0").replace('/', "~1");

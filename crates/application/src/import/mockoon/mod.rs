@@ -16,24 +16,12 @@ mod templates;
 use serde_json::Value;
 
 use self::environment::Environment;
-use super::error::pointer;
+use super::error::deserialize;
 use super::ids::IdAllocator;
 use super::{Conversion, ImportError};
 
 pub fn convert(doc: &Value) -> Result<Conversion, ImportError> {
-    let env: Environment = serde_path_to_error::deserialize(doc).map_err(|e| {
-        let mut location = String::new();
-        for segment in e.path().iter() {
-            location = pointer(
-                &location,
-                segment
-                    .to_string()
-                    .trim_start_matches('[')
-                    .trim_end_matches(']'),
-            );
-        }
-        ImportError::invalid(location, e.inner().to_string())
-    })?;
+    let env: Environment = deserialize(doc, "")?;
     let mut out = Conversion::default();
     let mut ids = IdAllocator::default();
     if env.proxy_mode {

@@ -97,27 +97,15 @@ pub fn helper(e: &Expr) -> Option<String> {
 mod tests {
     use super::*;
     use crate::import::jinja::translate;
-    use crate::import::test_support::render;
-    use domain::template::TemplateRequest;
+    use crate::import::test_support::render_translated;
 
     fn run(source: &str) -> String {
-        let t = translate(source, &helper);
-        assert!(t.unsupported.is_empty(), "{:?}", t.unsupported);
-        let request = TemplateRequest {
-            method: "PUT".into(),
-            path: "/users/7".into(),
-            headers: vec![("X-Lang".into(), "fr".into())],
-            query: vec![("q".into(), "cats".into())],
-            body: r#"{"user": {"name": "Ann", "tags": ["a", "b"]}}"#.into(),
-            path_params: vec![("id".into(), "7".into())],
-            ..Default::default()
-        };
-        render(&t.text, request)
+        render_translated(source, &helper)
     }
 
     #[test]
     fn request_helpers_render_like_mockoon() {
-        assert_eq!(run("{{urlParam 'id'}} {{queryParam 'q'}} {{queryParam 'page' '1'}} {{header 'X-Lang'}} {{method}}"), "7 cats 1 fr PUT");
+        assert_eq!(run("{{urlParam 'id'}} {{queryParam 'q'}} {{queryParam 'size' '1'}} {{header 'X-Lang'}} {{method}}"), "42 cats 1 fr POST");
         assert_eq!(run("{{body 'user.name'}} {{body 'user.tags.1'}} {{body '$.user.name'}} {{body 'missing' 'none'}}"), "Ann b Ann none");
         assert_eq!(run("{{uppercase (body 'user.name')}}"), "ANN");
     }

@@ -2,6 +2,28 @@
 
 use serde_json::{json, Map, Value};
 
+/// The text matchers WireMock shares between values and bodies.
+enum Text<'a> {
+    Equal(&'a str),
+    Contains(&'a str),
+    /// A regex that must match the whole text.
+    Matches(&'a str),
+}
+
+/// The text matcher of `obj` and whether it ignores case.
+fn text_matcher(obj: &Map<String, Value>) -> Option<(Text<'_>, bool)> {
+    let insensitive = obj
+        .get("caseInsensitive")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    let text = |key: &str| obj.get(key).and_then(Value::as_str);
+    let matcher = text("equalTo")
+        .map(Text::Equal)
+        .or_else(|| text("contains").map(Text::Contains))
+        .or_else(|| text("matches").map(Text::Matches))?;
+    Some((matcher, insensitive))
+}
+
 /// A header / query / cookie matcher (`{"equalTo": …}` and friends).
 pub fn value_matcher(spec: &Value) -> Result<Value, String> {
     let Some(obj) = spec.as_object() else {
@@ -10,27 +32,17 @@ pub fn value_matcher(spec: &Value) -> Result<Value, String> {
             .map(|s| json!(s))
             .ok_or_else(|| "is not a matcher object".to_string());
     };
-    let insensitive = obj
-        .get("caseInsensitive")
-        .and_then(Value::as_bool)
-        .unwrap_or(false);
-    let text = |key: &str| obj.get(key).and_then(Value::as_str);
-    if let Some(s) = text("equalTo") {
-        return Ok(if insensitive {
-            json!({"regex": format!("(?i)^{}$", regex::escape(s))})
-        } else {
-            json!(s)
-        });
-    }
-    if let Some(s) = text("contains") {
-        return Ok(if insensitive {
-            json!({"regex": format!("(?i){}", regex::escape(s))})
-        } else {
-            json!({"contains": s})
-        });
-    }
-    if let Some(r) = text("matches") {
-        return Ok(json!({"regex": format!("^(?:{r})$")}));
+    match text_matcher(obj) {
+        Some((Text::Equal(s), false)) => return Ok(json!(s)),
+        Some((Text::Equal(s), true)) => {
+            return Ok(json!({"regex": format!("(?i)^{}$", regex::escape(s))}))
+        }
+        Some((Text::Contains(s), false)) => return Ok(json!({"contains": s})),
+        Some((Text::Contains(s), true)) => {
+            return Ok(json!({"regex": format!("(?i){}", regex::escape(s))}))
+        }
+        Some((Text::Matches(r), _)) => return Ok(json!({"regex": format!("^(?:{r})$")})),
+        None => {}
     }
     if let Some(absent) = obj.get("absent").and_then(Value::as_bool) {
         return Ok(json!({"present": !absent}));
@@ -46,27 +58,17 @@ pub fn body_condition(spec: &Value) -> Result<Value, String> {
     let Some(obj) = spec.as_object() else {
         return Err("is not a matcher object".to_string());
     };
-    let insensitive = obj
-        .get("caseInsensitive")
-        .and_then(Value::as_bool)
-        .unwrap_or(false);
-    let text = |key: &str| obj.get(key).and_then(Value::as_str);
-    if let Some(s) = text("equalTo") {
-        return Ok(if insensitive {
-            json!({"regex": format!("(?is)^{}$", regex::escape(s))})
-        } else {
-            json!({"equals": s})
-        });
-    }
-    if let Some(s) = text("contains") {
-        return Ok(if insensitive {
-            json!({"regex": format!("(?i){}", regex::escape(s))})
-        } else {
-            json!({"contains": s})
-        });
-    }
-    if let Some(r) = text("matches") {
-        return Ok(json!({"regex": format!("(?s)^(?:{r})$")}));
+    match text_matcher(obj) {
+        Some((Text::Equal(s), false)) => return Ok(json!({"equals": s})),
+        Some((Text::Equal(s), true)) => {
+            return Ok(json!({"regex": format!("(?is)^{}$", regex::escape(s))}))
+        }
+        Some((Text::Contains(s), false)) => return Ok(json!({"contains": s})),
+        Some((Text::Contains(s), true)) => {
+            return Ok(json!({"regex": format!("(?i){}", regex::escape(s))}))
+        }
+        Some((Text::Matches(r), _)) => return Ok(json!({"regex": format!("(?s)^(?:{r})$")})),
+        None => {}
     }
     if let Some(expected) = obj.get("equalToJson") {
         let value = match expected {

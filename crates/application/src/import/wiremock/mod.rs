@@ -15,7 +15,7 @@ mod templates;
 use serde_json::{json, Map, Value};
 
 use self::stub::{Stub, HARMLESS};
-use super::error::pointer;
+use super::error::{deserialize, pointer};
 use super::ids::IdAllocator;
 use super::{Conversion, ImportError};
 
@@ -38,19 +38,7 @@ pub fn convert(doc: &Value) -> Result<Conversion, ImportError> {
         } else {
             pointer(base, i)
         };
-        let stub: Stub = serde_path_to_error::deserialize(raw).map_err(|e| {
-            let mut location = at.clone();
-            for segment in e.path().iter() {
-                location = pointer(
-                    &location,
-                    segment
-                        .to_string()
-                        .trim_start_matches('[')
-                        .trim_end_matches(']'),
-                );
-            }
-            ImportError::invalid(location, e.inner().to_string())
-        })?;
+        let stub: Stub = deserialize(raw, &at)?;
         let mock = convert_stub(stub, i, &mut ids, &mut out);
         out.mocks.push(mock);
     }

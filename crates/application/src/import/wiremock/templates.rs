@@ -117,21 +117,10 @@ fn random_value(e: &Expr) -> Option<String> {
 mod tests {
     use super::*;
     use crate::import::jinja::translate;
-    use crate::import::test_support::render;
-    use domain::template::TemplateRequest;
+    use crate::import::test_support::render_translated;
 
     fn run(source: &str) -> String {
-        let t = translate(source, &helper);
-        assert!(t.unsupported.is_empty(), "{:?}", t.unsupported);
-        let request = TemplateRequest {
-            method: "POST".into(),
-            path: "/users/42/orders".into(),
-            headers: vec![("X-Trace".into(), "abc".into())],
-            query: vec![("page".into(), "3".into())],
-            body: r#"{"user": {"name": "Ann"}}"#.into(),
-            ..Default::default()
-        };
-        render(&t.text, request)
+        render_translated(source, &helper)
     }
 
     #[test]
