@@ -68,6 +68,7 @@ impl MockService {
             AppError::Storage(RepositoryError::Unknown(format!("import task failed: {e}")))
         })?;
         let (format, conversion, prepared) = converted?;
+        let converted_at = started.elapsed();
         progress.phase("storing", 0);
         let report = self
             .store_prepared(prepared, options.upsert, options.dry_run)
@@ -111,6 +112,7 @@ impl MockService {
             updated = outcome.updated.len(),
             skipped = outcome.skipped.len(),
             warnings = outcome.warnings.len(),
+            convert_ms = converted_at.as_secs_f64() * 1000.0,
             elapsed_ms = started.elapsed().as_secs_f64() * 1000.0,
             "import finished"
         );

@@ -96,7 +96,14 @@ impl MockService {
                 })
                 .collect()
         } else {
-            self.repo().import(valid, upsert).await?
+            let started = std::time::Instant::now();
+            let results = self.repo().import(valid, upsert).await?;
+            tracing::debug!(
+                mocks = results.len(),
+                elapsed_ms = started.elapsed().as_secs_f64() * 1000.0,
+                "bulk import stored"
+            );
+            results
         };
         for ((index, result), replaced) in positions.into_iter().zip(results).zip(replaced) {
             match result {
