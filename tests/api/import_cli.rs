@@ -198,3 +198,20 @@ async fn cli_imports_wiremock_and_mockoon_files_that_the_server_then_serves() {
     let server = start_binary(&mockoon_db, &[]);
     crate::import_mockoon::check_mockoon(&client, &server.address).await;
 }
+
+#[tokio::test]
+async fn cli_imports_a_har_file_that_the_server_then_serves() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("har.db");
+    let output = import_fixture(&db, "shop-session.har", &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let table = stdout(&output);
+    assert!(
+        table.contains("(har)")
+            && table.contains(&format!("| created  | {:>6} |", crate::import_har::MOCKS)),
+        "{table}"
+    );
+    assert!(table.contains("/log/entries/7: not imported"), "{table}");
+    let server = start_binary(&db, &[]);
+    crate::import_har::check_har(&reqwest::Client::new(), &server.address).await;
+}

@@ -9,6 +9,7 @@ mod faults;
 mod helpers;
 mod import_cli;
 mod import_errors;
+mod import_har;
 mod import_mockoon;
 mod import_openapi;
 mod import_support;

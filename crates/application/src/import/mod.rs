@@ -9,6 +9,7 @@ mod document;
 mod error;
 mod format;
 mod handlebars;
+mod har;
 mod ids;
 mod jinja;
 mod mockoon;
@@ -55,12 +56,7 @@ pub fn convert(
         ImportFormat::Mimicus => native::convert(&doc)?,
         ImportFormat::WireMock => wiremock::convert(&doc)?,
         ImportFormat::Mockoon => mockoon::convert(&doc)?,
-        ImportFormat::Har => {
-            return Err(ImportError::invalid(
-                "format",
-                format!("{format} import is not available yet"),
-            ))
-        }
+        ImportFormat::Har => har::convert(&doc)?,
     };
     if conversion.mocks.len() > MAX_MOCKS {
         return Err(ImportError::invalid(

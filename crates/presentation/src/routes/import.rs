@@ -10,8 +10,8 @@ use serde_json::{json, Value};
 
 use super::query::QueryParams;
 use crate::body::{content_type, is_multipart, media_type, read_limited, read_multipart_file};
-use domain::recording::is_json_media_type;
 use crate::{ApiError, AppState};
+use domain::recording::is_json_media_type;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/import", web::post().to(import));
