@@ -71,4 +71,6 @@ pub fn convert(
 }
 
 #[cfg(test)]
+mod fuzz_tests;
+#[cfg(test)]
 mod test_support;

@@ -50,6 +50,17 @@ fn string_schema() -> impl Strategy<Value = Value> {
     ]
 }
 
+/// String schemas with at least three distinct values, for `uniqueItems`.
+fn distinct_strings() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        proptest::sample::select(FORMATS).prop_map(|f| json!({"type": "string", "format": f})),
+        proptest::sample::select(PATTERNS).prop_map(|p| json!({"type": "string", "pattern": p})),
+        (0usize..12, 3usize..20).prop_map(
+            |(min, span)| json!({"type": "string", "minLength": min, "maxLength": min + span})
+        ),
+    ]
+}
+
 fn number_schema() -> impl Strategy<Value = Value> {
     let step = proptest::option::of(proptest::sample::select(vec![1, 2, 5, 7]));
     let fraction = proptest::option::of(proptest::sample::select(vec![0.5, 0.25, 0.1]));
@@ -111,7 +122,7 @@ fn schema() -> impl Strategy<Value = Value> {
                     s
                 }),
             (inner.clone(), 0usize..3, 0usize..4).prop_map(|(items, min, span)| json!({"type": "array", "items": items, "minItems": min, "maxItems": min + span})),
-            (string_schema(), 1usize..4).prop_map(|(items, min)| json!({"type": "array", "items": items, "minItems": min, "uniqueItems": true})),
+            (distinct_strings(), 1usize..4).prop_map(|(items, min)| json!({"type": "array", "items": items, "minItems": min, "uniqueItems": true})),
             (inner.clone(), inner.clone()).prop_map(|(a, b)| json!({"allOf": [
                 {"type": "object", "properties": {"a": a}, "required": ["a"]},
                 {"type": "object", "properties": {"b": b}}
@@ -122,8 +133,16 @@ fn schema() -> impl Strategy<Value = Value> {
     })
 }
 
+/// `MIMICUS_PROPTEST_CASES` cases (default 192, about a second).
+fn cases() -> u32 {
+    std::env::var("MIMICUS_PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(192)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 192, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn generated_examples_validate_against_their_schema(schema in schema(), defs in proptest::collection::vec(leaf(), 1..3)) {
