@@ -1,6 +1,7 @@
 use std::collections::HashSet;
 
 use chrono::Utc;
+use domain::template::with_compile_stack;
 use domain::{MockDefinition, RepositoryError};
 use serde_json::Value;
 
@@ -26,12 +27,17 @@ pub struct StoredMock {
 }
 
 /// Each input item parsed and validated, or why it is invalid. Pure CPU
-/// work, so callers may run it off the async workers.
+/// work, so callers may run it off the async workers. All items' templates
+/// are compiled on one compile-stack thread instead of a thread each.
 pub fn prepare_mocks(items: &[Value]) -> Vec<Result<MockDefinition, String>> {
-    items
-        .iter()
-        .map(|item| parse_mock(item).map_err(|e| e.to_string()))
-        .collect()
+    let parse_all = || {
+        items
+            .iter()
+            .map(|item| parse_mock(item).map_err(|e| e.to_string()))
+            .collect()
+    };
+    // If no thread can be started, each template gets its own attempt.
+    with_compile_stack(parse_all).unwrap_or_else(|_| parse_all())
 }
 
 impl MockService {

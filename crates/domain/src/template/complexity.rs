@@ -143,19 +143,42 @@ mod tests {
     /// frames are the largest).
     #[test]
     fn the_worst_template_within_the_limits_compiles() {
+        let source = worst_template();
+        assert_eq!(check(&source), Ok(()));
+        let compiled = super::super::TemplateSet::compile(vec![("t".into(), source)]);
+        assert!(compiled.is_ok(), "{:?}", compiled.err());
+    }
+
+    /// Bulk compiles share one compile-stack thread; the worst template,
+    /// compiled there after others, still fits.
+    #[test]
+    fn the_worst_template_compiles_on_a_shared_compile_thread() {
+        let compiled = super::super::with_compile_stack(|| {
+            let small = super::super::TemplateSet::compile(vec![("s".into(), "{{ 1 }}".into())]);
+            let worst = super::super::TemplateSet::compile(vec![("t".into(), worst_template())]);
+            (
+                small.is_ok(),
+                worst.is_ok(),
+                std::thread::current().name().map(str::to_string),
+            )
+        });
+        assert_eq!(
+            compiled,
+            Ok((true, true, Some("template-compile".to_string())))
+        );
+    }
+
+    fn worst_template() -> String {
         let depth = crate::limits::TEMPLATE_PARSER_NESTING - 10;
         let calls = format!("{{{{ f{} }}}}", "()".repeat(TEMPLATE_MAX_OPERATORS_PER_TAG));
         let ladder = format!(
             "{{% if a %}}{}{calls}{{% endif %}}",
             "{% elif a %}".repeat(TEMPLATE_MAX_ELIF)
         );
-        let source = format!(
+        format!(
             "{}{ladder}{}",
             "{% if a %}".repeat(depth),
             "{% endif %}".repeat(depth)
-        );
-        assert_eq!(check(&source), Ok(()));
-        let compiled = super::super::TemplateSet::compile(vec![("t".into(), source)]);
-        assert!(compiled.is_ok(), "{:?}", compiled.err());
+        )
     }
 }

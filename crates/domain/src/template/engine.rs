@@ -1,3 +1,4 @@
+use std::cell::Cell;
 use std::fmt;
 
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
@@ -159,10 +160,41 @@ impl std::io::Write for CappedOutput {
 
 type Compiled = Result<TemplateSet, (String, TemplateError)>;
 
+thread_local! {
+    /// Set on a thread started by [`with_compile_stack`], whose stack is
+    /// already the compile stack.
+    static ON_COMPILE_STACK: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `work` on one thread with [`TEMPLATE_COMPILE_STACK_BYTES`] of
+/// stack, where every template it compiles is compiled directly rather than
+/// on a thread of its own. For bulk work (importing thousands of templated
+/// mocks): a fresh thread per template costs fresh stack and allocator pages
+/// each time, which the kernel zeroes. Templates are compiled one after the
+/// other, so the stack each one may use is the same as on its own thread.
+pub fn with_compile_stack<R: Send>(work: impl FnOnce() -> R + Send) -> Result<R, String> {
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("template-compile".into())
+            .stack_size(TEMPLATE_COMPILE_STACK_BYTES)
+            .spawn_scoped(scope, || {
+                ON_COMPILE_STACK.with(|on| on.set(true));
+                work()
+            })
+            .map_err(|e| format!("could not start the template compiler: {e}"))?
+            .join()
+            .map_err(|_| "the template compiler failed".to_string())
+    })
+}
+
 /// Runs `compile` on a short-lived thread with
 /// [`TEMPLATE_COMPILE_STACK_BYTES`] of stack: the parse tree is built and
-/// dropped there, whatever thread asked (an HTTP worker has 2 MiB).
+/// dropped there, whatever thread asked (an HTTP worker has 2 MiB). On a
+/// [`with_compile_stack`] thread it runs in place.
 fn on_compile_stack(compile: impl FnOnce() -> Compiled + Send) -> Compiled {
+    if ON_COMPILE_STACK.with(Cell::get) {
+        return compile();
+    }
     let failed = |what: String| {
         (
             String::new(),

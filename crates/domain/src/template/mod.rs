@@ -11,7 +11,7 @@ mod helpers;
 mod state_object;
 
 pub use context::{RenderContext, TemplateRequest};
-pub use engine::{TemplateError, TemplateSet};
+pub use engine::{with_compile_stack, TemplateError, TemplateSet};
 pub use faker::FAKER_METHODS;
 
 #[cfg(test)]
