@@ -203,3 +203,18 @@ async fn invalid_mocks_in_a_mimicus_export_are_skipped_with_a_warning() {
         .contains("response_status"));
     assert_eq!(app.mock_count().await, 1);
 }
+
+#[tokio::test]
+async fn a_key_repeated_in_one_object_is_a_422_naming_it() {
+    let app = spawn_app().await;
+    let yaml = "openapi: 3.0.0\npaths:\n  /pets:\n    get:\n      responses: {}\n  /pets:\n    post:\n      responses: {}\n";
+    let error = refused(&app, "", "application/yaml", yaml, 422).await;
+    assert_eq!(error["field"], "/paths/~1pets");
+    assert!(
+        detail(&error).contains("twice") && detail(&error).contains("mapping at line 3"),
+        "{error}"
+    );
+    let json = r#"{"mappings": [{"request": {"url": "/a", "url": "/b"}, "response": {}}]}"#;
+    let error = refused(&app, "", "application/json", json, 422).await;
+    assert_eq!(error["field"], "/mappings/0/request/url");
+}

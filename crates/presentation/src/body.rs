@@ -10,8 +10,8 @@ use std::time::Duration;
 
 use domain::recording::is_json_media_type;
 
-use crate::strict_json::StrictJsonError;
 use crate::{ApiError, AppState};
+use application::dto::strict_json::{self, StrictJsonError};
 
 /// Collects the body under `limit`, with the server's body read timeout
 /// (taken from the app state, so every admin route gets it unchanged).
@@ -185,7 +185,7 @@ pub fn parse_json_document(body: &[u8]) -> Result<Value, ApiError> {
             "the request body is empty; send a JSON document",
         ));
     }
-    crate::strict_json::parse(body).map_err(|e| match e {
+    strict_json::parse(body).map_err(|e| match e {
         StrictJsonError::Malformed(e) => ApiError::bad_request(
             "malformed_json",
             format!("the request body is not valid JSON: {e}"),

@@ -6,7 +6,6 @@ pub mod error;
 pub mod metrics;
 pub mod routes;
 mod state;
-mod strict_json;
 pub mod surface;
 
 pub use error::ApiError;

@@ -5,6 +5,7 @@ mod mock_json;
 mod mock_parse;
 mod recording;
 mod serde_input;
+pub mod strict_json;
 mod suggest;
 mod variants;
 

@@ -4,6 +4,8 @@
 use serde_json::Value;
 
 use super::ImportError;
+use crate::dto::strict_json::{deserialize_strict, PathStyle};
+use domain::limits::IMPORT_MAX_NESTING as MAX_DEPTH;
 
 /// Parses a JSON or YAML document. JSON is recognised by its first
 /// character (`{` or `[`), so a JSON file gets JSON's error messages.
@@ -22,19 +24,37 @@ pub fn parse_document(bytes: &[u8]) -> Result<Value, ImportError> {
         ));
     }
     if trimmed.starts_with('{') || trimmed.starts_with('[') {
-        serde_json::from_str(text)
-            .map_err(|e| ImportError::Malformed(format!("the document is not valid JSON: {e}")))
+        let mut de = serde_json::Deserializer::from_str(text);
+        let parsed = deserialize_strict(&mut de, PathStyle::Pointer)
+            .and_then(|v| de.end().map(|()| v).map_err(|e| (e, None)));
+        parsed.map_err(|(e, duplicate)| match duplicate {
+            Some(at) => repeated(at, format!("line {} column {}", e.line(), e.column())),
+            None => ImportError::Malformed(format!("the document is not valid JSON: {e}")),
+        })
     } else {
         check_flow_depth(text)?;
         // The YAML parser refuses alias expansion beyond a fixed multiple of
         // the document's size ("repetition limit exceeded"), so a small
         // billion-laughs file cannot allocate gigabytes.
-        serde_yaml_ng::from_str(text)
-            .map_err(|e| ImportError::Malformed(format!("the document is not valid YAML: {e}")))
+        let de = serde_yaml_ng::Deserializer::from_str(text);
+        deserialize_strict(de, PathStyle::Pointer).map_err(|(e, duplicate)| {
+            let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+            match duplicate {
+                Some(at) => repeated(at, format!("in the mapping at line {line} column {column}")),
+                None => ImportError::Malformed(format!("the document is not valid YAML: {e}")),
+            }
+        })
     }
 }
 
-use domain::limits::IMPORT_MAX_NESTING as MAX_DEPTH;
+/// A key repeated within one object: refused, as in every admin body
+/// (one of the two would be dropped silently otherwise).
+fn repeated(at: String, place: String) -> ImportError {
+    ImportError::invalid(
+        at,
+        format!("appears twice in one object ({place}); a key may appear only once"),
+    )
+}
 
 /// libyaml's scanner slows down quadratically with unclosed flow
 /// collections (100,000 `[` take seconds before its own depth limit
@@ -85,6 +105,25 @@ mod tests {
     fn syntax_errors_name_line_and_column() {
         assert!(malformed(b"{\n  \"a\": 1,\n}").contains("line 3 column 1"));
         assert!(malformed(b"a: [1, 2\nb: 3\n").contains("line 2"));
+    }
+
+    #[test]
+    fn repeated_keys_are_refused_with_their_location() {
+        for doc in [
+            "{\"paths\": {\"/a\": {\"get\": {}, \"get\": {}}}}",
+            "paths:\n  /a:\n    get: {}\n    get: {}\n",
+        ] {
+            match parse_document(doc.as_bytes()) {
+                Err(ImportError::Invalid { location, detail }) => {
+                    assert_eq!(location, "/paths/~1a/get");
+                    assert!(
+                        detail.contains("twice") && detail.contains("line"),
+                        "{detail}"
+                    );
+                }
+                other => panic!("{doc}: {other:?}"),
+            }
+        }
     }
 
     #[test]

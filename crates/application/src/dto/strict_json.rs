@@ -1,9 +1,11 @@
-//! JSON parsing for admin bodies that refuses duplicate object keys.
+//! JSON parsing for admin bodies (and imported documents) that refuses
+//! duplicate object keys.
 //!
 //! serde_json keeps the last of two equal keys, so `{"response_status": 200,
 //! "response_status": 500}` would silently save 500 — and a PATCH would apply
 //! whichever came last. Admin bodies are therefore parsed with a visitor
-//! that stops at the first repeated key and reports where it is.
+//! that stops at the first repeated key and reports where it is. The visitor
+//! works with any serde format, so imported YAML gets the same check.
 
 use std::cell::RefCell;
 use std::fmt;
@@ -21,15 +23,10 @@ pub enum StrictJsonError {
 }
 
 pub fn parse(body: &[u8]) -> Result<Value, StrictJsonError> {
-    let duplicate = RefCell::new(None);
     let mut de = serde_json::Deserializer::from_slice(body);
-    let parsed = Strict {
-        path: String::new(),
-        duplicate: &duplicate,
-    }
-    .deserialize(&mut de)
-    .and_then(|v| de.end().map(|()| v));
-    parsed.map_err(|e| match duplicate.into_inner() {
+    let parsed = deserialize_strict(&mut de, PathStyle::Dotted)
+        .and_then(|v| de.end().map(|()| v).map_err(|e| (e, None)));
+    parsed.map_err(|(e, duplicate)| match duplicate {
         Some(field) => StrictJsonError::DuplicateKey {
             field,
             at: format!("line {} column {}", e.line(), e.column()),
@@ -38,9 +35,35 @@ pub fn parse(body: &[u8]) -> Result<Value, StrictJsonError> {
     })
 }
 
+/// How the path of a repeated key is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathStyle {
+    /// `match_headers.X-Env`, `variants[1].weight` (SPEC §2 field names).
+    Dotted,
+    /// `/paths/~1pets/get` (a JSON Pointer, for imported documents).
+    Pointer,
+}
+
+/// Reads one value from any serde deserializer, refusing repeated keys:
+/// the error comes with the repeated key's path when that was the cause.
+pub fn deserialize_strict<'de, D: de::Deserializer<'de>>(
+    de: D,
+    style: PathStyle,
+) -> Result<Value, (D::Error, Option<String>)> {
+    let duplicate = RefCell::new(None);
+    let parsed = Strict {
+        path: String::new(),
+        style,
+        duplicate: &duplicate,
+    }
+    .deserialize(de);
+    parsed.map_err(|e| (e, duplicate.into_inner()))
+}
+
 /// One value at `path`; the first duplicate found is written to `duplicate`.
 struct Strict<'a> {
     path: String,
+    style: PathStyle,
     duplicate: &'a RefCell<Option<String>>,
 }
 
@@ -48,7 +71,27 @@ impl Strict<'_> {
     fn child(&self, path: String) -> Self {
         Strict {
             path,
+            style: self.style,
             duplicate: self.duplicate,
+        }
+    }
+
+    fn item_path(&self, index: usize) -> String {
+        match self.style {
+            PathStyle::Dotted => format!("{}[{index}]", self.path),
+            PathStyle::Pointer => format!("{}/{index}", self.path),
+        }
+    }
+
+    fn key_path(&self, key: &str) -> String {
+        match self.style {
+            PathStyle::Dotted if self.path.is_empty() => key.to_string(),
+            PathStyle::Dotted => format!("{}.{key}", self.path),
+            PathStyle::Pointer => format!(
+                "{}/{}",
+                self.path,
+                key.replace('~', "~0").replace('/', "~1")
+            ),
         }
     }
 }
@@ -95,9 +138,7 @@ impl<'de> Visitor<'de> for Strict<'_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::new();
-        while let Some(item) =
-            seq.next_element_seed(self.child(format!("{}[{}]", self.path, items.len())))?
-        {
+        while let Some(item) = seq.next_element_seed(self.child(self.item_path(items.len())))? {
             items.push(item);
         }
         Ok(Value::Array(items))
@@ -106,11 +147,7 @@ impl<'de> Visitor<'de> for Strict<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut object = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            let path = if self.path.is_empty() {
-                key.clone()
-            } else {
-                format!("{}.{key}", self.path)
-            };
+            let path = self.key_path(&key);
             if object.contains_key(&key) {
                 let message = format!("duplicate key \"{}\"", domain::limits::echo(&path));
                 *self.duplicate.borrow_mut() = Some(path);
@@ -154,6 +191,21 @@ mod tests {
             Some("variants[1].weight")
         );
         assert_eq!(duplicate_of(r#"{"a": {"b": 1}, "c": {"b": 2}}"#), None);
+    }
+
+    #[test]
+    fn yaml_and_pointer_paths_work_too() {
+        let yaml = "paths:\n  /a:\n    get: {}\n    get: {}\n";
+        let de = serde_yaml_ng::Deserializer::from_str(yaml);
+        let err = deserialize_strict(de, PathStyle::Pointer)
+            .err()
+            .map(|(_, path)| path);
+        assert_eq!(err, Some(Some("/paths/~1a/get".to_string())));
+        let ok = deserialize_strict(
+            serde_yaml_ng::Deserializer::from_str("a: [1, {b: 2}]"),
+            PathStyle::Pointer,
+        );
+        assert_eq!(ok.ok(), Some(serde_json::json!({"a": [1, {"b": 2}]})));
     }
 
     #[test]
