@@ -4,7 +4,8 @@
 use serde_json::Value;
 
 use crate::helpers::start_binary;
-use crate::import_support::{check_openapi, cli, document, fixture_path};
+use crate::import_support::{cli, document, fixture_path};
+use crate::openapi_check::check_openapi;
 
 fn stdout(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()

@@ -4,7 +4,8 @@
 use serde_json::{json, Value};
 
 use crate::helpers::{expect_json, spawn_app};
-use crate::import_support::{call, check_openapi, document, ids, import, validate};
+use crate::import_support::{call, document, ids, import};
+use crate::openapi_check::{check_openapi, validate};
 
 #[tokio::test]
 async fn petstore_openapi_3_imports_one_mock_per_operation() {

@@ -21,6 +21,7 @@ mod mock_stats;
 mod mocks_bulk;
 mod mocks_crud;
 mod near_misses;
+mod openapi_check;
 mod ordering;
 mod process;
 mod recording;
