@@ -183,7 +183,29 @@ pub fn start_binary_capturing_stderr(
     extra: &[&str],
     envs: &[(&str, &str)],
 ) -> (ServerProcess, Vec<String>) {
-    let mut command = binary_command(db, extra);
+    capturing_startup_logs(binary_command(db, extra), envs)
+}
+
+/// Like [`start_binary_capturing_stderr`], with the server's address space
+/// limited to `kib` KiB (`ulimit -v`).
+pub fn start_binary_with_address_space_limit(db: &Path, kib: u64) -> (ServerProcess, Vec<String>) {
+    let server = binary_command(db, &[]);
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg(format!("ulimit -v {kib} && exec \"$0\" \"$@\""))
+        .arg(server.get_program())
+        .args(server.get_args())
+        .stdout(Stdio::piped());
+    capturing_startup_logs(command, &[])
+}
+
+/// Starts `command` with JSON logs at `info` (or as `envs` say) and returns
+/// the stderr lines written before the server listened.
+fn capturing_startup_logs(
+    mut command: Command,
+    envs: &[(&str, &str)],
+) -> (ServerProcess, Vec<String>) {
     command
         .args(["--log-format", "json"])
         .env("RUST_LOG", "info")

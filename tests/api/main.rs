@@ -5,6 +5,7 @@
 
 mod admin_fuzz;
 mod body_limits;
+mod deep_values;
 mod faults;
 mod helpers;
 mod import_cli;

@@ -28,6 +28,55 @@ pub const TEMPLATE_PARSER_NESTING: usize = 150;
 /// margin. Only the pages touched are ever committed.
 pub const TEMPLATE_COMPILE_STACK_BYTES: usize = 64 * 1024 * 1024;
 
+/// Instructions one render may execute. Far above any real response
+/// template (a loop over 10,000 items uses ~100,000), low enough that a
+/// runaway loop fails in milliseconds with a `template_error` instead of
+/// holding a thread and memory.
+pub const RENDER_FUEL: u64 = 2_000_000;
+
+/// Stack of every thread that renders templates (HTTP workers, their
+/// blocking pools, the state writer); the server makes it the default stack
+/// of its threads (`server::thread_stacks`). Only the pages a render touches
+/// are committed.
+///
+/// A render can build a value nested far deeper than any limit on the text
+/// (`{% set ns.x = [ns.x] %}` in a loop), and dropping, printing, comparing
+/// or serializing it recurses once per level; minijinja has no hook to
+/// refuse the nesting, but each level costs at least one instruction of
+/// fuel. Measured on minijinja 2.24:
+///
+/// - depth: `{% set ns.x = [ns.x] %}` in a loop costs 8 instructions per
+///   level (250,000 levels within [`RENDER_FUEL`]); a literal nested 73
+///   deep (the parser's limit) around `ns.x` costs 80 per iteration for 73
+///   levels (1.8 million); unrolled `{% set x = [[…x…]] %}` tags 0.96 levels
+///   per instruction. No builtin adds more than one level per instruction
+///   (`groupby` adds two for two), so at most 2,000,000 levels.
+/// - stack per level, the worst of dropping, `{{ }}`, `~`, `|string`,
+///   `|tojson`, `==`, `in`, `|sort`, `|unique`, `|min`, map keys and `|zip`
+///   chains: 352 bytes in a release build (comparing; printing 255–304,
+///   dropping 64–175), 448 in a debug build, whose minijinja is optimized
+///   for this (`[profile.dev.package.minijinja]` in Cargo.toml; unoptimized
+///   it takes 1,728). `json_dumps` and `state.set` go through serde_json
+///   (719 bytes a level in release, 1,583 in debug), so they refuse values
+///   nested deeper than [`TEMPLATE_JSON_MAX_NESTING`].
+///
+/// 2,000,000 × 448 bytes ≈ 0.9 GB, so 2 GiB leaves a 2.4× margin (3× in
+/// release), which also holds minijinja's own recursion (at most 500 macro
+/// calls, within 2 MiB). A test renders 1.75 million levels (24,000
+/// iterations of the 73-deep literal) on a stack of this size.
+pub const TEMPLATE_RENDER_STACK_BYTES: usize = 2 * 1024 * 1024 * 1024;
+
+/// Stack one nesting level may cost, margin included: raising
+/// [`RENDER_FUEL`] must raise [`TEMPLATE_RENDER_STACK_BYTES`] too.
+const STACK_BUDGET_PER_LEVEL: usize = 1_024;
+const _: () = assert!(RENDER_FUEL as usize * STACK_BUDGET_PER_LEVEL <= TEMPLATE_RENDER_STACK_BYTES);
+
+/// Nesting of a value a template turns into JSON itself (`json_dumps`,
+/// `state.set`): the deepest JSON serde_json reads back (`json_loads`,
+/// `state.get`, request bodies), and shallow enough for its recursive
+/// conversions on any stack.
+pub const TEMPLATE_JSON_MAX_NESTING: usize = 127;
+
 /// Default cap on the text one render may produce (`--template-max-output`).
 pub const DEFAULT_TEMPLATE_MAX_OUTPUT: usize = 4 * 1024 * 1024;
 

@@ -5,6 +5,7 @@ pub mod cli;
 pub mod config;
 pub mod startup;
 pub mod telemetry;
+pub mod thread_stacks;
 
 pub use config::{Action, Cli, Config, ExportArgs, ImportArgs, LogFormat, Secret};
 pub use startup::{Application, StartupError};

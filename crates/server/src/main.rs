@@ -1,7 +1,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use server::{cli, telemetry, Action, Application, Cli, Config, LogFormat};
+use server::{cli, telemetry, thread_stacks, Action, Application, Cli, Config, LogFormat};
 
 /// mimalloc instead of glibc's malloc. Inspector entries are allocated on
 /// the HTTP worker and freed on the inspector's thread, and with 10,000
@@ -11,23 +11,39 @@ use server::{cli, telemetry, Action, Application, Cli, Config, LogFormat};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-#[actix_web::main]
-async fn main() -> ExitCode {
+fn main() -> ExitCode {
     match Cli::parse().into_action() {
-        Action::Serve(config) => serve(config).await,
+        Action::Serve(config) => {
+            // First, before any thread starts: std reads the default stack
+            // size once.
+            let stacks = thread_stacks::reserve_render_stacks();
+            telemetry::init(config.log_format);
+            if let Err(e) = stacks {
+                tracing::warn!(
+                    error = %e,
+                    bytes = domain::limits::TEMPLATE_RENDER_STACK_BYTES,
+                    "threads keep the default stack: a template building a deeply nested value can crash the server"
+                );
+            }
+            run(serve(config))
+        }
         Action::Import(args) => {
             telemetry::init_quiet(LogFormat::Text);
-            cli::import(args).await
+            run(cli::import(args))
         }
         Action::Export(args) => {
             telemetry::init_quiet(LogFormat::Text);
-            cli::export(args).await
+            run(cli::export(args))
         }
     }
 }
 
+/// What `#[actix_web::main]` does, so that `main` runs before any thread.
+fn run(task: impl std::future::Future<Output = ExitCode>) -> ExitCode {
+    actix_web::rt::System::new().block_on(task)
+}
+
 async fn serve(config: Config) -> ExitCode {
-    telemetry::init(config.log_format);
     let host = config.host.clone();
     let app = match Application::build(config).await {
         Ok(app) => app,

@@ -6,7 +6,7 @@ use thiserror::Error;
 
 use super::context::RenderContext;
 use super::{complexity, helpers, state_object};
-use crate::limits::TEMPLATE_COMPILE_STACK_BYTES;
+use crate::limits::{RENDER_FUEL, TEMPLATE_COMPILE_STACK_BYTES};
 
 /// A template that failed to compile or render, with the 1-based line when known.
 #[derive(Debug, Clone, Error, PartialEq, Eq)]
@@ -46,12 +46,6 @@ impl fmt::Debug for TemplateSet {
         write!(f, "TemplateSet({names:?})")
     }
 }
-
-/// Instructions one render may execute. Far above any real response
-/// template (a loop over 10,000 items uses ~100,000), low enough that a
-/// runaway loop fails in milliseconds with a `template_error` instead of
-/// holding a thread and memory.
-pub const RENDER_FUEL: u64 = 2_000_000;
 
 /// An environment with every helper and no HTML escaping (responses are JSON and text).
 fn environment() -> Environment<'static> {

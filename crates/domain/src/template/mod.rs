@@ -8,11 +8,14 @@ mod context_json;
 mod engine;
 mod faker;
 mod helpers;
+mod json_nesting;
 mod state_object;
 
 pub use context::{RenderContext, TemplateRequest};
 pub use engine::{with_compile_stack, TemplateError, TemplateSet};
 pub use faker::FAKER_METHODS;
 
+#[cfg(test)]
+mod deep_value_tests;
 #[cfg(test)]
 mod tests;

@@ -6,6 +6,7 @@ use minijinja::value::{Object, Rest, Value};
 use minijinja::{Error, ErrorKind, State};
 
 use super::args::Args;
+use super::json_nesting;
 use crate::state::{StateError, StateMeta, StateRepository};
 
 /// The `state` object of the template context.
@@ -26,6 +27,7 @@ fn storage(e: StateError) -> Error {
 }
 
 fn to_json(value: &Value) -> Result<serde_json::Value, Error> {
+    json_nesting::check(value, "state value")?;
     serde_json::to_value(value)
         .map_err(|e| Error::new(ErrorKind::InvalidOperation, format!("state value: {e}")))
 }

@@ -6,7 +6,7 @@ use super::*;
 use crate::state::{OverlayStore, StateMeta, StateRepository};
 
 /// An in-memory store: an overlay over a store that is always empty.
-struct Empty;
+pub(super) struct Empty;
 
 impl StateRepository for Empty {
     fn get(&self, _: &str, _: &str) -> Result<Option<serde_json::Value>, crate::state::StateError> {
@@ -61,7 +61,7 @@ fn request() -> TemplateRequest {
     }
 }
 
-fn render_with(
+pub(super) fn render_with(
     source: &str,
     store: Option<Arc<dyn StateRepository>>,
 ) -> Result<String, TemplateError> {

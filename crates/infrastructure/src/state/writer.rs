@@ -65,7 +65,12 @@ pub struct StateWriter {
 }
 
 impl StateWriter {
-    /// Starts the writer thread; it ends when the writer is dropped.
+    /// Starts the writer thread; it ends when the writer is dropped. Renders
+    /// run on it ([`Self::run_task`]), so it takes the process's default
+    /// stack, which the server sizes for any render
+    /// (`domain::limits::TEMPLATE_RENDER_STACK_BYTES`): an explicit size
+    /// here would stop the server from starting where that stack cannot be
+    /// had, instead of falling back like every other thread.
     pub fn start(pool: DbPool, gate: WriteGate) -> Result<Self, StateError> {
         let (jobs, queue) = mpsc::channel::<Job>();
         thread::Builder::new()
