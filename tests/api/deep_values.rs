@@ -64,6 +64,22 @@ async fn get(client: &Client, server: &ServerProcess, path: &str) -> (u16, Strin
     }
 }
 
+/// Creates a mock at `path` with `template`, requests it, and checks the
+/// server survived `what` and sent [`expected`].
+async fn serves_the_deep_value(
+    client: &Client,
+    server: &ServerProcess,
+    path: &str,
+    template: String,
+    what: &str,
+) {
+    create(client, server, path, template).await;
+    let (status, body) = get(client, server, path).await;
+    assert_up(client, server, what).await;
+    let start = &body[..body.len().min(300)];
+    assert_eq!((status, body == expected()), (200, true), "{start}");
+}
+
 #[tokio::test]
 async fn values_nested_100000_deep_while_rendering_leave_the_server_up() {
     let dir = tempfile::tempdir().unwrap();
@@ -71,27 +87,18 @@ async fn values_nested_100000_deep_while_rendering_leave_the_server_up() {
     let client = Client::new();
 
     // Rendered on an HTTP worker thread.
-    create(&client, &server, "/deep", format!("{NEST}{USE}")).await;
-    let (status, body) = get(&client, &server, "/deep").await;
-    assert_up(&client, &server, "a stateless render").await;
-    assert_eq!(
-        (status, body == expected()),
-        (200, true),
-        "{}",
-        &body[..body.len().min(300)]
-    );
-
+    let stateless = format!("{NEST}{USE}");
+    serves_the_deep_value(&client, &server, "/deep", stateless, "a stateless render").await;
     // Rendered on the state writer's thread.
     let stateful = format!("{{{{ state.get('k', '') }}}}{NEST}{USE}");
-    create(&client, &server, "/deep-state", stateful).await;
-    let (status, body) = get(&client, &server, "/deep-state").await;
-    assert_up(&client, &server, "a render using state").await;
-    assert_eq!(
-        (status, body == expected()),
-        (200, true),
-        "{}",
-        &body[..body.len().min(300)]
-    );
+    serves_the_deep_value(
+        &client,
+        &server,
+        "/deep-state",
+        stateful,
+        "a render using state",
+    )
+    .await;
 
     // Rendered on a blocking thread of the worker's runtime.
     let preview = client

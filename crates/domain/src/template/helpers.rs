@@ -8,7 +8,7 @@ use minijinja::{Environment, Error, ErrorKind};
 use rand::Rng;
 
 use super::args::Args;
-use super::{faker, json_nesting};
+use super::{faker, json_dump};
 
 fn invalid(message: impl Into<String>) -> Error {
     Error::new(ErrorKind::InvalidOperation, message.into())
@@ -209,9 +209,7 @@ fn aggregate(values: &[Value], op: Aggregate) -> Result<Value, Error> {
 }
 
 fn json_dumps(args: &Args) -> Result<String, Error> {
-    let value = args.required(0, "v")?;
-    json_nesting::check(&value, "json_dumps()")?;
-    serde_json::to_string(&value).map_err(|e| invalid(format!("json_dumps(): {e}")))
+    json_dump::to_json_text(&args.required(0, "v")?, "json_dumps()")
 }
 
 fn json_loads(args: &Args) -> Result<Value, Error> {

@@ -8,7 +8,7 @@ mod context_json;
 mod engine;
 mod faker;
 mod helpers;
-mod json_nesting;
+mod json_dump;
 mod state_object;
 
 pub use context::{RenderContext, TemplateRequest};

@@ -6,7 +6,7 @@ use minijinja::value::{Object, Rest, Value};
 use minijinja::{Error, ErrorKind, State};
 
 use super::args::Args;
-use super::json_nesting;
+use super::json_dump;
 use crate::state::{StateError, StateMeta, StateRepository};
 
 /// The `state` object of the template context.
@@ -26,9 +26,10 @@ fn storage(e: StateError) -> Error {
     Error::new(ErrorKind::InvalidOperation, e.to_string())
 }
 
+/// The JSON of a value to store, no deeper than `state.get` reads back.
 fn to_json(value: &Value) -> Result<serde_json::Value, Error> {
-    json_nesting::check(value, "state value")?;
-    serde_json::to_value(value)
+    let text = json_dump::to_json_text(value, "state value")?;
+    serde_json::from_str(&text)
         .map_err(|e| Error::new(ErrorKind::InvalidOperation, format!("state value: {e}")))
 }
 
