@@ -183,7 +183,7 @@ pub fn with_compile_stack<R: Send>(work: impl FnOnce() -> R + Send) -> Result<R,
 
 /// Runs `compile` on a short-lived thread with
 /// [`TEMPLATE_COMPILE_STACK_BYTES`] of stack: the parse tree is built and
-/// dropped there, whatever thread asked (an HTTP worker has 2 MiB). On a
+/// dropped there, whatever thread asked (std gives threads 2 MiB). On a
 /// [`with_compile_stack`] thread it runs in place.
 fn on_compile_stack(compile: impl FnOnce() -> Compiled + Send) -> Compiled {
     if ON_COMPILE_STACK.with(Cell::get) {
