@@ -87,26 +87,6 @@ test('a deleted mock comes back with Undo', async ({ page, server, api }) => {
   expect((await fetch(server.url + path)).status).toBe(200);
 });
 
-test('import shows which items the server refused', async ({ page, api }) => {
-  const id = unique('imported');
-  await page.goto('');
-  await page.getByRole('button', { name: 'Import' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import mocks' });
-  await dialog.getByRole('tab', { name: 'Paste JSON' }).click();
-  await dialog.getByRole('textbox', { name: 'JSON' }).fill(
-    JSON.stringify({
-      mocks: [
-        { mock_id: id, mock_name: 'Imported', match_method: 'GET', match_path: `/i/${id}` },
-        { mock_name: 'Broken', match_method: 'GET', match_path: '/x', response_status: 42 },
-      ],
-    }),
-  );
-  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(dialog.getByText('Imported 1 mock, 1 refused')).toBeVisible();
-  await expect(dialog.getByRole('list', { name: 'Import errors' })).toContainText('response_status');
-  expect((await api.getMock(id)).mock_name).toBe('Imported');
-});
-
 test('hits and the last hit time show per mock', async ({ page, server, api }) => {
   const path = `/e2e/${unique('hits')}`;
   const mock = await api.createMock({ mock_name: unique('Counted'), match_method: 'GET', match_path: path });

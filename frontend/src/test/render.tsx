@@ -17,12 +17,18 @@ export function renderApp(path = '/') {
   return { ...view, router, queryClient };
 }
 
-/** A fetch stub answering by "METHOD /path" (query ignored); unknown → 404. */
-export function fakeApi(routes: Record<string, (init: RequestInit) => [number, unknown]>) {
+/**
+ * A fetch stub answering by "METHOD /path" (the handler gets the URL for
+ * its query); unknown → 404.
+ */
+export function fakeApi(routes: Record<string, (init: RequestInit, url: URL) => [number, unknown]>) {
   return async (url: string, init: RequestInit = {}) => {
-    const path = new URL(url, 'http://localhost').pathname;
+    const parsed = new URL(url, 'http://localhost');
+    const path = parsed.pathname;
     const handler = routes[`${init.method ?? 'GET'} ${path}`];
-    const [status, body] = handler ? handler(init) : [404, { error: 'not_found', detail: `no ${path}` }];
+    const [status, body] = handler
+      ? handler(init, parsed)
+      : [404, { error: 'not_found', detail: `no ${path}` }];
     return new Response(status === 204 ? null : JSON.stringify(body), {
       status,
       headers: { 'Content-Type': 'application/json' },

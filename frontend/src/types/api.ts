@@ -123,6 +123,36 @@ export type TemplatePreviewResult =
   | { rendered: string }
   | { error: { message: string; line: number | null } };
 
+/** SPEC §13: the tools `POST /api/admin/import` reads. */
+export type ImportFormat = 'openapi' | 'wiremock' | 'mockoon' | 'har' | 'mimicus';
+
+/** Query parameters of `POST /api/admin/import`; `format` left out = recognised. */
+export interface ImportOptions {
+  format?: ImportFormat;
+  dry_run?: boolean;
+  upsert?: boolean;
+  /** OpenAPI only: schema-generated bodies become templates. */
+  dynamic?: boolean;
+}
+
+/** `item` is a mock id, or where in the file the problem is (`/log/entries/7`). */
+export interface ImportWarning {
+  item: string;
+  message: string;
+}
+
+/** What an import did, or with `dry_run` would do (SPEC §13). */
+export interface ImportResult {
+  format: ImportFormat;
+  dry_run: boolean;
+  created: string[];
+  updated: string[];
+  skipped: string[];
+  warnings: ImportWarning[];
+  /** The created and updated mocks, in document order. */
+  mocks: Mock[];
+}
+
 /** SPEC §2 error body. */
 export interface ApiErrorBody {
   error: string;

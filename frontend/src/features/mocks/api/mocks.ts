@@ -1,8 +1,10 @@
 // Calls of the mocks endpoints (SPEC §3, §6, §12), all through the one client.
 
-import { api } from '../../../api';
+import { api, request } from '../../../api';
 import type {
   BulkImportResult,
+  ImportOptions,
+  ImportResult,
   Mock,
   MockFilters,
   MockInput,
@@ -26,6 +28,23 @@ export const mocksApi = {
   exportAll: () => api.get<{ mocks: Mock[] }>('/mocks/export'),
   bulkImport: (document: unknown, upsert: boolean) =>
     api.post<BulkImportResult>('/mocks/bulk-import', document, upsert ? { upsert: true } : undefined),
+  /** SPEC §13: another tool's file (or a Mimicus export) as a multipart upload. */
+  importDocument: (file: Blob, options: ImportOptions, signal?: AbortSignal) => {
+    const form = new FormData();
+    form.append('file', file, file instanceof File ? file.name : 'pasted-document');
+    return request<ImportResult>('/import', {
+      method: 'POST',
+      body: form,
+      // Only what differs from the defaults, so the URL reads like the docs.
+      query: {
+        format: options.format,
+        dry_run: options.dry_run || undefined,
+        upsert: options.upsert || undefined,
+        dynamic: options.dynamic || undefined,
+      },
+      signal,
+    });
+  },
   stats: (signal?: AbortSignal) =>
     api.get<{ stats: MockStats[] }>('/mocks/stats', undefined, signal),
   previewTemplate: (body: TemplatePreviewRequest) =>

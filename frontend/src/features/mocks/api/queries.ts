@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
-import type { Mock, MockFilters, MockInput } from '../../../types/api';
+import type { ImportOptions, Mock, MockFilters, MockInput } from '../../../types/api';
 import { mocksApi } from './mocks';
 
 /** Query keys of the mocks resource; every mutation invalidates `all`. */
@@ -9,6 +9,12 @@ export const mockKeys = {
   list: (filters: MockFilters) => ['mocks', 'list', filters] as const,
   detail: (id: string) => ['mocks', 'detail', id] as const,
   stats: ['mocks', 'stats'] as const,
+  /**
+   * A dry-run import of one document (`documentId` tells documents apart).
+   * Not under `mocks`: storing that import must not re-run its own preview.
+   */
+  importPreview: (documentId: number, options: ImportOptions) =>
+    ['import-preview', documentId, options] as const,
 };
 
 /** How often hit counts refresh while a page shows them. */
@@ -103,6 +109,32 @@ export function useBulkImport() {
   return useMutation({
     mutationFn: ({ document, upsert }: { document: unknown; upsert: boolean }) =>
       mocksApi.bulkImport(document, upsert),
+    onSettled: invalidate,
+  });
+}
+
+/** What importing `file` would do (a dry run: nothing is stored); off while `file` is null. */
+export function useImportPreview(file: Blob | null, documentId: number, options: ImportOptions) {
+  return useQuery({
+    queryKey: mockKeys.importPreview(documentId, options),
+    queryFn: ({ signal }) =>
+      mocksApi.importDocument(file as Blob, { ...options, dry_run: true }, signal),
+    enabled: file !== null,
+    // A preview of a large file is heavy: keep it only while it is shown,
+    // and re-run it only when the document or the options change.
+    gcTime: 0,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+    retry: false,
+  });
+}
+
+/** Imports a document for real (SPEC §13) and refreshes every mocks query. */
+export function useImportMocks() {
+  const invalidate = useInvalidateMocks();
+  return useMutation({
+    mutationFn: ({ file, options }: { file: Blob; options: ImportOptions }) =>
+      mocksApi.importDocument(file, { ...options, dry_run: false }),
     onSettled: invalidate,
   });
 }

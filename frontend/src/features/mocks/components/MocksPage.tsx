@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 
 import { downloadJson } from '../../../lib/download';
@@ -11,8 +11,14 @@ import type { Mock } from '../../../types/api';
 import { mocksApi } from '../api/mocks';
 import { useMocks } from '../api/queries';
 import { apiFilters, filtersFromParams, MODES, paramsFromFilters, type ListFilters } from './filters';
-import { ImportModal } from './ImportModal';
 import { MocksTable } from './MocksTable';
+
+// The import dialog is its own chunk (first-load budget, docs/ui.md),
+// fetched when the Import button is first pointed at or pressed.
+const loadImportDialog = () => import('../import/dialog');
+const ImportDialog = lazy(loadImportDialog);
+/** A failed prefetch is retried by `lazy` when the dialog opens. */
+const prefetchImportDialog = () => void loadImportDialog().catch(() => undefined);
 
 export function MocksPage() {
   usePageTitle('Mocks');
@@ -61,7 +67,12 @@ export function MocksPage() {
       <Group justify="space-between" align="flex-end">
         <Title order={1}>Mocks</Title>
         <Group gap="xs">
-          <Button variant="default" onClick={importModal.open}>
+          <Button
+            variant="default"
+            onClick={importModal.open}
+            onPointerEnter={prefetchImportDialog}
+            onFocus={prefetchImportDialog}
+          >
             Import
           </Button>
           <Button variant="default" onClick={exportAll}>
@@ -145,7 +156,11 @@ export function MocksPage() {
         </Text>
       )}
       <MocksTable mocks={data?.mocks ?? ([] as Mock[])} loading={isPending} filtered={filtered} />
-      <ImportModal opened={importOpen} onClose={importModal.close} />
+      {importOpen && (
+        <Suspense fallback={null}>
+          <ImportDialog onClose={importModal.close} />
+        </Suspense>
+      )}
     </Stack>
   );
 }
