@@ -75,6 +75,14 @@ async function paste(dialog: HTMLElement, text: string) {
   await userEvent.paste(text);
 }
 
+/** The alert the dialog shows when the server refuses `text` with `status` and `body`. */
+async function refusal(status: number, body: unknown, text: string) {
+  const { sent } = renderWithImport(() => [status, body]);
+  const dialog = await openDialog();
+  await paste(dialog, text);
+  return { dialog, sent, alert: await within(dialog).findByRole('alert') };
+}
+
 afterEach(() => {
   vi.unstubAllGlobals();
 });
@@ -188,16 +196,14 @@ describe('the import dialog', () => {
   });
 
   it('quotes the line a malformed document breaks at, and imports nothing', async () => {
-    const { sent } = renderWithImport(() => [
+    const { dialog, sent, alert } = await refusal(
       400,
       {
         error: 'malformed_document',
         detail: 'the document is not valid YAML: did not find expected key at line 2 column 3',
       },
-    ]);
-    const dialog = await openDialog();
-    await paste(dialog, 'openapi: 3.0.0\n  - broken: [\npaths: {}');
-    const alert = await within(dialog).findByRole('alert');
+      'openapi: 3.0.0\n  - broken: [\npaths: {}',
+    );
     expect(alert).toHaveTextContent('The file is not valid JSON or YAML');
     expect(alert).toHaveTextContent('at line 2 column 3');
     expect(await within(alert).findByText('Line 2, column 3:')).toBeInTheDocument();
@@ -209,17 +215,15 @@ describe('the import dialog', () => {
   });
 
   it('names the place a 422 points at with its JSON Pointer', async () => {
-    renderWithImport(() => [
+    const { alert } = await refusal(
       422,
       {
         error: 'validation_error',
         field: '/paths/~1pets/get/responses/200/content/application~1json/schema/$ref',
         detail: "$ref '#/components/schemas/Missing' does not point to anything in this document",
       },
-    ]);
-    const dialog = await openDialog();
-    await paste(dialog, '{"openapi": "3.0.0"}');
-    const alert = await within(dialog).findByRole('alert');
+      '{"openapi": "3.0.0"}',
+    );
     expect(alert).toHaveTextContent('The file cannot be imported');
     expect(alert).toHaveTextContent(
       "$ref '#/components/schemas/Missing' does not point to anything",
@@ -230,13 +234,11 @@ describe('the import dialog', () => {
   });
 
   it('says a file over the body limit is too large', async () => {
-    renderWithImport(() => [
+    const { alert } = await refusal(
       413,
       { error: 'payload_too_large', detail: 'the request body is over the 10485760-byte limit' },
-    ]);
-    const dialog = await openDialog();
-    await paste(dialog, '{"log": {"entries": []}}');
-    const alert = await within(dialog).findByRole('alert');
+      '{"log": {"entries": []}}',
+    );
     expect(alert).toHaveTextContent('The file is too large for the server');
     expect(alert).toHaveTextContent('over the 10485760-byte limit');
     expect(alert).toHaveTextContent('--body-limit');
