@@ -159,3 +159,93 @@ export interface ApiErrorBody {
   detail: string;
   field?: string;
 }
+
+/** SPEC §5: `GET /api/admin/state`. */
+export interface StateSession {
+  session_id: string;
+  keys: number;
+  updated_at: string;
+}
+
+/** SPEC §5: one key of a session (`GET /api/admin/state/{session_id}`). */
+export interface StateEntry {
+  state_key: string;
+  state_value: JsonValue;
+  session_id: string;
+  mock_id: string | null;
+  client_ip: string | null;
+  updated_at: string;
+}
+
+/** SPEC §11: a key as listed (the key itself is never listed). */
+export interface ApiKeySummary {
+  id: string;
+  name: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+/** SPEC §11: `POST /api/admin/api-keys` — the only answer that holds `key`. */
+export interface CreatedApiKey {
+  id: string;
+  name: string;
+  key: string;
+  prefix: string;
+  created_at: string;
+}
+
+/** `GET /api/admin/server-info` (docs/admin-api.md). */
+export interface ServerInfo {
+  version: string;
+  database: { kind: 'sqlite' | 'postgres'; location: string };
+  listen_address: string;
+  started_at: string;
+  uptime_seconds: number;
+  mocks: number;
+  inspector: { enabled: boolean; queue_depth: number; written: number; dropped: number };
+  api_key_required: boolean;
+}
+
+/** SPEC §8: `GET /api/admin/recording` (all null before the first recording). */
+export interface RecordingStatus {
+  active: boolean;
+  recording_id: number | null;
+  upstream_url: string | null;
+  path_prefix: string | null;
+  timeout_seconds: number | null;
+  started_at: string | null;
+  stopped_at: string | null;
+  captured: number;
+}
+
+/** Header and query values: a repeated name gives an array. */
+export type Grouped = Record<string, string | string[]>;
+
+/** SPEC §8: one captured exchange. */
+export interface Capture {
+  capture_id: number;
+  mock_id: string | null;
+  method: string;
+  path: string;
+  query: Grouped;
+  request_headers: Grouped;
+  request_body: string;
+  request_body_encoding: 'utf-8' | 'base64';
+  status: number;
+  response_headers: Grouped;
+  response_body: string;
+  response_body_encoding: 'utf-8' | 'base64';
+  response_body_truncated: boolean;
+  duration_ms: number;
+  created_at: string;
+}
+
+/** SPEC §8: `POST /api/admin/recording/stop`. */
+export interface RecordingStopResult {
+  captured: Capture[];
+  count: number;
+  created_mocks: string[];
+  skipped: { capture_id: number; reason: string }[];
+  errors: { mock_id: string; error: string }[];
+}
