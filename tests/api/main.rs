@@ -29,6 +29,7 @@ mod recording;
 mod recording_mocks;
 mod robustness;
 mod security;
+mod server_info;
 mod state;
 mod templates;
 mod ui;

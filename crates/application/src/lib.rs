@@ -10,6 +10,7 @@ pub mod inspector;
 pub mod mocks;
 pub mod preview;
 pub mod recording;
+pub mod server_info;
 pub mod state;
 
 pub use api_keys::ApiKeyService;
@@ -17,4 +18,5 @@ pub use error::AppError;
 pub use inspector::{Inspector, QueueLimits};
 pub use mocks::{ImportReport, MockService, MockStateReset, MockStatsService};
 pub use recording::RecordingService;
+pub use server_info::ServerFacts;
 pub use state::StateService;

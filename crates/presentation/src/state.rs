@@ -1,7 +1,8 @@
 use std::sync::Arc;
 
 use application::{
-    ApiKeyService, Inspector, MockService, MockStatsService, RecordingService, StateService,
+    ApiKeyService, Inspector, MockService, MockStatsService, RecordingService, ServerFacts,
+    StateService,
 };
 use domain::faults::{RateLimiter, VariantPositionRepository};
 
@@ -19,6 +20,8 @@ pub struct AppState {
     pub limiter: Arc<RateLimiter>,
     pub positions: Arc<dyn VariantPositionRepository>,
     pub metrics: Arc<Metrics>,
+    /// Version, database, listen address and start time (`/api/admin/server-info`).
+    pub server: Arc<ServerFacts>,
     /// Largest accepted request body, in bytes (admin API and mock surface).
     pub body_limit: usize,
     /// Longest wait for the rest of a request body (408 beyond it).

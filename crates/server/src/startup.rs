@@ -6,7 +6,7 @@ use actix_web::{web, App, HttpServer};
 use application::faults::FaultState;
 use application::{
     ApiKeyService, AppError, Inspector, MockService, MockStatsService, QueueLimits,
-    RecordingService, StateService,
+    RecordingService, ServerFacts, StateService,
 };
 use domain::faults::{RateLimiter, VariantPositionRepository};
 use domain::{MockCatalog, RepositoryError};
@@ -106,12 +106,21 @@ impl Application {
                 .await
                 .map_err(StartupError::Recording)?,
         );
+        let address = format!("{}:{}", config.host, config.port);
+        let listener =
+            TcpListener::bind(&address).map_err(|source| StartupError::Bind { address, source })?;
+        let port = listener.local_addr()?.port();
+        let server_facts = Arc::new(ServerFacts::new(
+            &config.database_url,
+            listener.local_addr()?.to_string(),
+        ));
         let state = web::Data::new(AppState {
             mocks,
             stats: Arc::clone(&stats),
             state: state_store,
             inspector: Arc::clone(&inspector),
             metrics,
+            server: server_facts,
             api_keys,
             recording,
             limiter,
@@ -122,10 +131,6 @@ impl Application {
             session_header: config.session_header.clone(),
         });
 
-        let address = format!("{}:{}", config.host, config.port);
-        let listener =
-            TcpListener::bind(&address).map_err(|source| StartupError::Bind { address, source })?;
-        let port = listener.local_addr()?.port();
         let mut server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())

@@ -9,6 +9,7 @@ pub mod mocks;
 mod mocks_bulk;
 mod query;
 pub mod recording;
+pub mod server_info;
 pub mod state;
 pub mod templates;
 pub mod ui;
