@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { Alert, createTheme, type CSSVariablesResolver } from '@mantine/core';
 
 // System fonts only: the UI makes no external request (SPEC §12). Shades
 // and the dimmed text colour are chosen for WCAG AA contrast (4.5:1) in
@@ -9,6 +9,11 @@ export const theme = createTheme({
   defaultRadius: 'sm',
   fontFamilyMonospace:
     'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
+  components: {
+    // A light alert's title in its own colour (shade 6 on a tint) is below
+    // 4.5:1 for most colours; the icon and tint still carry the colour.
+    Alert: Alert.extend({ styles: { title: { color: 'var(--mantine-color-text)' } } }),
+  },
 });
 
 export const cssVariablesResolver: CSSVariablesResolver = () => ({

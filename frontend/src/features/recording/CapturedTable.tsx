@@ -92,7 +92,7 @@ export function CapturedTable({ captures }: { captures: Capture[] }) {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={statusColor(c.status)} variant="light">
+                  <Badge color={statusColor(c.status)} variant="filled">
                     {c.status}
                   </Badge>
                 </Table.Td>

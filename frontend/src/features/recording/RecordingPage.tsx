@@ -25,7 +25,7 @@ import { StopResult } from './StopResult';
 function StatusLine({ status }: { status: RecordingStatus }) {
   return (
     <Group gap="sm" wrap="wrap" aria-live="polite">
-      <Badge color={status.active ? 'red' : 'gray'} variant={status.active ? 'filled' : 'light'} size="lg">
+      <Badge color={status.active ? 'red' : 'gray'} variant="filled" size="lg">
         {status.active ? 'Recording' : 'Stopped'}
       </Badge>
       <Text size="sm">

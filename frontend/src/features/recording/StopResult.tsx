@@ -4,7 +4,13 @@ import { Link } from 'react-router';
 import type { RecordingStopResult } from '../../types/api';
 
 /** What stopping did: links to the created mocks, and what was skipped. */
-export function StopResult({ result, createdMocks }: { result: RecordingStopResult; createdMocks: boolean }) {
+export function StopResult({
+  result,
+  createdMocks,
+}: {
+  result: RecordingStopResult;
+  createdMocks: boolean;
+}) {
   const { created_mocks: created, skipped, errors } = result;
   if (!createdMocks) {
     return (
@@ -15,7 +21,10 @@ export function StopResult({ result, createdMocks }: { result: RecordingStopResu
     );
   }
   return (
-    <Alert color={errors.length > 0 ? 'orange' : 'green'} title={`Created ${created.length} ${created.length === 1 ? 'mock' : 'mocks'}`}>
+    <Alert
+      color={errors.length > 0 ? 'orange' : 'green'}
+      title={`Created ${created.length} ${created.length === 1 ? 'mock' : 'mocks'}`}
+    >
       <Stack gap="xs">
         {created.length > 0 ? (
           <List size="sm" aria-label="Created mocks">

@@ -61,7 +61,7 @@ export function ApiKeysTable({ keys }: { keys: ApiKeySummary[] }) {
                   <Group gap="xs" wrap="nowrap">
                     <Text size="sm">{k.name}</Text>
                     {isMine(k) && (
-                      <Badge size="sm" variant="light">
+                      <Badge size="sm" variant="filled">
                         this browser
                       </Badge>
                     )}

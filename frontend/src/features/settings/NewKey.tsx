@@ -3,7 +3,7 @@ import { Alert, Button, CopyButton, Group, Stack, Text, TextInput } from '@manti
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 
-import { ApiError, getApiKey, setApiKey } from '../../api';
+import { ApiError } from '../../api';
 import type { CreatedApiKey } from '../../types/api';
 import { useCreateApiKey } from './api';
 import { createKeySchema, type CreateKeyForm } from './schema';
@@ -19,12 +19,7 @@ export function NewKey() {
 
   const submit = form.handleSubmit(async ({ name }) => {
     try {
-      const key = await create.mutateAsync(name.trim());
-      // The first key closes the admin API: without it this browser would be
-      // logged out before the key could be copied.
-      const adopted = !getApiKey();
-      if (adopted) setApiKey(key.key);
-      setCreated({ key, adopted });
+      setCreated(await create.mutateAsync(name.trim()));
       form.reset();
     } catch (e) {
       form.setError(e instanceof ApiError && e.field === 'name' ? 'name' : 'root.server', {

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
-import { api } from '../../api';
+import { api, getApiKey, setApiKey } from '../../api';
 import type { ApiKeySummary, CreatedApiKey, ServerInfo } from '../../types/api';
 
 export const settingsApi = {
@@ -46,9 +46,22 @@ function useInvalidateKeys() {
     ]);
 }
 
+/**
+ * Creates a key. A browser that has no key adopts it (`adopted`) before
+ * anything is refetched: the first key closes the admin API, and without it
+ * the next call would answer 401 before the key could be copied.
+ */
 export function useCreateApiKey() {
   const invalidate = useInvalidateKeys();
-  return useMutation({ mutationFn: settingsApi.createKey, onSettled: invalidate });
+  return useMutation({
+    mutationFn: async (name: string) => {
+      const key = await settingsApi.createKey(name);
+      const adopted = !getApiKey();
+      if (adopted) setApiKey(key.key);
+      return { key, adopted };
+    },
+    onSettled: invalidate,
+  });
 }
 
 export function useRevokeApiKey() {

@@ -24,7 +24,7 @@ export function SessionList({ sessions, selected }: Props) {
         {sessions.map((s) => {
           const current = s.session_id === selected;
           return (
-            <Table.Tr key={s.session_id} bg={current ? 'var(--mantine-primary-color-light)' : undefined}>
+            <Table.Tr key={s.session_id}>
               <Table.Td style={{ wordBreak: 'break-all' }}>
                 <Anchor
                   component={Link}
