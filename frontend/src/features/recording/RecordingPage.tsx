@@ -24,7 +24,7 @@ import { StopResult } from './StopResult';
 
 function StatusLine({ status }: { status: RecordingStatus }) {
   return (
-    <Group gap="sm" wrap="wrap" aria-live="polite">
+    <Group gap="sm" wrap="wrap" role="status" aria-label="Recording status">
       <Badge color={status.active ? 'red' : 'gray'} variant="filled" size="lg">
         {status.active ? 'Recording' : 'Stopped'}
       </Badge>
