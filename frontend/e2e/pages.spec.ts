@@ -9,6 +9,7 @@ const PAGES = [
   { name: 'inspector', path: 'inspector', h1: 'Inspector' },
   { name: 'inspector-entry', path: 'inspector/1', h1: 'Inspector' },
   { name: 'state', path: 'state', h1: 'State' },
+  { name: 'state-session', path: 'state?session=screenshot-session', h1: 'State' },
   { name: 'recording', path: 'recording', h1: 'Recording' },
   { name: 'settings', path: 'settings', h1: 'Settings' },
 ];
@@ -17,6 +18,11 @@ for (const theme of ['light', 'dark'] as const) {
   test.describe(`${theme} theme`, () => {
     test.beforeEach(async ({ page, api }) => {
       await page.addInitScript((t) => localStorage.setItem('mantine-color-scheme-value', t), theme);
+      // A session with state, for the State page.
+      await api.call('POST', '/api/admin/state/screenshot-session', {
+        state_key: 'cart',
+        state_value: { items: ['apple', 'pear'], coupon: null },
+      });
       // Something to show on the list and in the editor.
       await api.call('POST', '/api/admin/mocks/bulk-import?upsert=true', {
         mocks: [
