@@ -28,6 +28,9 @@ test('state set by a template appears on the State page; edit, increment, delete
   await page.keyboard.press('/');
   const search = page.getByRole('searchbox', { name: 'Search sessions' });
   await expect(search).toBeFocused();
+  await search.pressSequentially('a/b');
+  await expect(search).toHaveValue('a/b');
+  await search.fill('');
   await search.pressSequentially(session);
   await page.getByRole('table', { name: 'Sessions' }).getByRole('link', { name: session, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/state\\?session=${session}$`));
