@@ -10,6 +10,7 @@ pub mod inspector;
 pub mod mocks;
 pub mod preview;
 pub mod recording;
+pub mod serve;
 pub mod server_info;
 pub mod state;
 

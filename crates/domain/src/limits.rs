@@ -158,3 +158,8 @@ mod tests {
         assert!(cut.ends_with("(2000 bytes)"), "{cut}");
     }
 }
+
+/// Most of one upstream response body a recording captures. The proxied
+/// response waits until this much is read (the capture is stored before it
+/// is sent); a longer body is stored cut, marked truncated, and makes no mock.
+pub const CAPTURE_BODY_MAX_BYTES: usize = 10 * 1024 * 1024;

@@ -17,6 +17,9 @@ pub struct Metrics {
     /// One counter per outcome, resolved once so the hot path does no label lookup.
     by_outcome: Vec<(Outcome, IntCounter)>,
     latency: Histogram,
+    upstream_calls: IntCounter,
+    upstream_errors: IntCounter,
+    upstream_latency: Histogram,
     mocks: IntGauge,
     queue_depth: IntGauge,
     queue_bytes: IntGauge,
@@ -41,6 +44,23 @@ impl Metrics {
                 1.0, 2.5, 5.0, 10.0,
             ]),
         )?;
+        let upstream_calls = IntCounter::new(
+            "mimicus_upstream_requests_total",
+            "Requests forwarded to an upstream (proxy modes and recording)",
+        )?;
+        let upstream_errors = IntCounter::new(
+            "mimicus_upstream_errors_total",
+            "Forwarded requests that got no answer (connection error, timeout)",
+        )?;
+        let upstream_latency = Histogram::with_opts(
+            HistogramOpts::new(
+                "mimicus_upstream_duration_seconds",
+                "Time until the upstream answered (or failed)",
+            )
+            .buckets(vec![
+                0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0,
+            ]),
+        )?;
         let mocks = IntGauge::new("mimicus_mocks", "Mocks stored (enabled or not)")?;
         let queue_depth = IntGauge::new(
             "mimicus_inspector_queue_depth",
@@ -60,6 +80,9 @@ impl Metrics {
         )?;
         registry.register(Box::new(requests.clone()))?;
         registry.register(Box::new(latency.clone()))?;
+        registry.register(Box::new(upstream_calls.clone()))?;
+        registry.register(Box::new(upstream_errors.clone()))?;
+        registry.register(Box::new(upstream_latency.clone()))?;
         registry.register(Box::new(mocks.clone()))?;
         registry.register(Box::new(queue_depth.clone()))?;
         registry.register(Box::new(queue_bytes.clone()))?;
@@ -73,6 +96,9 @@ impl Metrics {
             registry,
             by_outcome,
             latency,
+            upstream_calls,
+            upstream_errors,
+            upstream_latency,
             mocks,
             queue_depth,
             queue_bytes,
@@ -86,6 +112,15 @@ impl Metrics {
             counter.inc();
         }
         self.latency.observe(seconds);
+    }
+
+    /// One call to an upstream and how long it took.
+    pub fn observe_upstream(&self, seconds: f64, failed: bool) {
+        self.upstream_calls.inc();
+        if failed {
+            self.upstream_errors.inc();
+        }
+        self.upstream_latency.observe(seconds);
     }
 }
 

@@ -1,10 +1,10 @@
 use std::sync::Arc;
 
+use application::serve::Surface;
 use application::{
     ApiKeyService, Inspector, MockService, MockStatsService, RecordingService, ServerFacts,
     StateService,
 };
-use domain::faults::{RateLimiter, VariantPositionRepository};
 
 use crate::metrics::Metrics;
 
@@ -17,8 +17,8 @@ pub struct AppState {
     pub inspector: Arc<Inspector>,
     pub api_keys: Arc<ApiKeyService>,
     pub recording: Arc<RecordingService>,
-    pub limiter: Arc<RateLimiter>,
-    pub positions: Arc<dyn VariantPositionRepository>,
+    /// Serves the mock surface (SPEC §4–§9).
+    pub surface: Arc<Surface>,
     pub metrics: Arc<Metrics>,
     /// Version, database, listen address and start time (`/api/admin/server-info`).
     pub server: Arc<ServerFacts>,
@@ -26,7 +26,7 @@ pub struct AppState {
     pub body_limit: usize,
     /// Longest wait for the rest of a request body (408 beyond it).
     pub body_read_timeout: std::time::Duration,
-    /// Largest text one template render may produce, in bytes.
+    /// Largest text one template render may produce, in bytes (previews).
     pub template_max_output: usize,
     /// Header whose value scopes state, variants and rate limits to a session (SPEC §5).
     pub session_header: String,

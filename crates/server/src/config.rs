@@ -138,6 +138,15 @@ pub struct Config {
     /// arrived; a slower one gets 408 and the connection is closed.
     #[arg(long, env = "MIMICUS_BODY_READ_TIMEOUT", default_value_t = 5)]
     pub body_read_timeout: u64,
+    /// Upstream hosts proxy-mode mocks and recordings may forward to, comma
+    /// separated (`api.example,10.0.0.5:8080`); any host when unset.
+    #[arg(
+        long,
+        env = "MIMICUS_PROXY_ALLOWED_HOSTS",
+        value_delimiter = ',',
+        num_args = 1..
+    )]
+    pub proxy_allowed_hosts: Option<Vec<String>>,
     /// HTTP worker threads (default: one per CPU core).
     #[arg(long, env = "MIMICUS_WORKERS")]
     pub workers: Option<usize>,
@@ -239,6 +248,23 @@ mod tests {
         assert!(
             Cli::try_parse_from(["mimicus", "import"]).is_err(),
             "FILE is required"
+        );
+    }
+
+    #[test]
+    fn proxy_allowed_hosts_is_a_comma_list() {
+        let config =
+            Cli::parse_from(["mimicus", "--proxy-allowed-hosts", "a.example,b.example:81"])
+                .into_config();
+        assert_eq!(
+            config.proxy_allowed_hosts,
+            Some(vec!["a.example".to_string(), "b.example:81".to_string()])
+        );
+        assert_eq!(
+            Cli::parse_from(["mimicus"])
+                .into_config()
+                .proxy_allowed_hosts,
+            None
         );
     }
 

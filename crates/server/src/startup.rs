@@ -4,11 +4,13 @@ use std::sync::Arc;
 use actix_web::dev::Server;
 use actix_web::{web, App, HttpServer};
 use application::faults::FaultState;
+use application::serve::{Ports, Surface, SurfaceSettings, SystemClock};
 use application::{
     ApiKeyService, AppError, Inspector, MockService, MockStatsService, QueueLimits,
     RecordingService, ServerFacts, StateService,
 };
 use domain::faults::{RateLimiter, VariantPositionRepository};
+use domain::upstream::ProxyPolicy;
 use domain::{MockCatalog, RepositoryError};
 use infrastructure::{
     build_pool, BackgroundRuntime, InfraError, SqliteApiKeyRepository, SqliteMockRepository,
@@ -16,6 +18,7 @@ use infrastructure::{
     SqliteStateRepository, SqliteVariantPositionRepository, WriteGate,
 };
 use presentation::metrics::Metrics;
+use presentation::surface::WorkerReturn;
 use presentation::AppState;
 use thiserror::Error;
 
@@ -81,6 +84,12 @@ impl Application {
         ));
         let metrics = Arc::new(Metrics::new().map_err(|e| StartupError::Task(e.to_string()))?);
         let api_keys = Arc::new(secure_admin(&config, &pool).await?);
+        let address = format!("{}:{}", config.host, config.port);
+        let listener =
+            TcpListener::bind(&address).map_err(|source| StartupError::Bind { address, source })?;
+        let port = listener.local_addr()?.port();
+        let proxy =
+            ProxyPolicy::new(config.proxy_allowed_hosts.clone()).listening_on(&config.host, port);
         let repo = Arc::new(SqliteMockRepository::new(pool.clone()));
         let catalog = Arc::new(MockCatalog::load(repo.as_ref()).await?);
         let limiter = Arc::new(RateLimiter::new());
@@ -97,6 +106,7 @@ impl Application {
         let stats_flusher = stats.spawn_flusher();
         let mocks = Arc::new(
             MockService::new(repo, catalog)
+                .with_proxy_policy(proxy.clone())
                 .with_reset(fault_state)
                 .with_stats(Arc::clone(&stats)),
         );
@@ -104,17 +114,42 @@ impl Application {
         let recording = Arc::new(
             RecordingService::load(recording_repo, Arc::clone(&mocks))
                 .await
-                .map_err(StartupError::Recording)?,
+                .map_err(StartupError::Recording)?
+                .with_proxy_policy(proxy.clone()),
         );
-        let address = format!("{}:{}", config.host, config.port);
-        let listener =
-            TcpListener::bind(&address).map_err(|source| StartupError::Bind { address, source })?;
-        let port = listener.local_addr()?.port();
         let server_facts = Arc::new(ServerFacts::new(
             &config.database_url,
             listener.local_addr()?.to_string(),
         ));
+        let upstream = Arc::new(
+            infrastructure::ReqwestUpstream::new()
+                .map_err(|e| StartupError::Task(e.to_string()))?,
+        );
+        let surface = Arc::new(Surface::new(
+            Ports {
+                mocks: Arc::clone(mocks.catalog()) as _,
+                limiter,
+                positions,
+                state: state_store.repo(),
+                upstream,
+                recording: Arc::clone(&recording) as _,
+                clock: Arc::new(SystemClock),
+                return_path: Arc::new(WorkerReturn),
+            },
+            SurfaceSettings {
+                keep_template_context: inspector.enabled(),
+                template_max_output: config.template_max_output,
+                proxy,
+                inspected_body_limit: if inspector.enabled() {
+                    domain::inspector::BODY_LIMIT + 1
+                } else {
+                    0
+                },
+                capture_body_limit: domain::limits::CAPTURE_BODY_MAX_BYTES,
+            },
+        ));
         let state = web::Data::new(AppState {
+            surface,
             mocks,
             stats: Arc::clone(&stats),
             state: state_store,
@@ -123,8 +158,6 @@ impl Application {
             server: server_facts,
             api_keys,
             recording,
-            limiter,
-            positions,
             body_limit: config.body_limit,
             body_read_timeout: std::time::Duration::from_secs(config.body_read_timeout.max(1)),
             template_max_output: config.template_max_output,

@@ -212,20 +212,13 @@ fn parse_faults(map: &Fields) -> Result<FaultSpec, FieldError> {
     })
 }
 
+/// Checked as a recording's is: absolute http(s), a host, no credentials,
+/// query or fragment (`domain::upstream::UpstreamUrl`).
 fn parse_upstream(map: &Fields) -> Result<Option<String>, FieldError> {
     let Some(url) = fields::string(map, "upstream_url")? else {
         return Ok(None);
     };
-    let rest = url
-        .strip_prefix("http://")
-        .or_else(|| url.strip_prefix("https://"))
-        .filter(|r| !r.is_empty() && !r.starts_with('/'));
-    if rest.is_none() || url.chars().any(char::is_whitespace) {
-        return Err(FieldError::new(
-            "upstream_url",
-            format!("must be an absolute http:// or https:// URL, got \"{url}\""),
-        ));
-    }
+    domain::upstream::UpstreamUrl::parse(&url)?;
     Ok(Some(url))
 }
 

@@ -69,6 +69,10 @@ impl MockService {
             match item {
                 Err(e) => report.errors.push((i, e)),
                 Ok(mut mock) => {
+                    if let Err(e) = self.check_upstream(&mock) {
+                        report.errors.push((i, e.to_string()));
+                        continue;
+                    }
                     if !seen.insert(mock.id.clone()) && !upsert {
                         report.errors.push((
                             i,

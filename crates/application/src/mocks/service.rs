@@ -2,8 +2,10 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use chrono::Utc;
+use domain::upstream::{ProxyPolicy, UpstreamUrl};
 use domain::{
-    MockCatalog, MockDefinition, MockFilter, MockId, MockPage, MockRepository, RepositoryError,
+    FieldError, MockCatalog, MockDefinition, MockFilter, MockId, MockPage, MockRepository,
+    RepositoryError,
 };
 use serde_json::Value;
 use tokio::sync::Mutex;
@@ -28,6 +30,8 @@ pub struct MockService {
     writes: Mutex<()>,
     resets: Vec<Arc<dyn MockStateReset>>,
     stats: Option<Arc<MockStatsService>>,
+    /// Upstreams a proxy-mode mock may name (SPEC §8); any when open.
+    proxy: ProxyPolicy,
 }
 
 const RESOURCE: &str = "mock";
@@ -47,7 +51,27 @@ impl MockService {
             writes: Mutex::new(()),
             resets: Vec::new(),
             stats: None,
+            proxy: ProxyPolicy::default(),
         }
+    }
+
+    /// Refuses (422 on `upstream_url`) mocks that would forward to a host
+    /// outside `--proxy-allowed-hosts` or to this server itself.
+    pub fn with_proxy_policy(mut self, policy: ProxyPolicy) -> Self {
+        self.proxy = policy;
+        self
+    }
+
+    /// Whether a mock's upstream is one it may forward to.
+    pub(super) fn check_upstream(&self, mock: &MockDefinition) -> Result<(), FieldError> {
+        let Some(raw) = mock
+            .upstream_url
+            .as_deref()
+            .filter(|_| mock.mode.needs_upstream())
+        else {
+            return Ok(());
+        };
+        self.proxy.check_field(&UpstreamUrl::parse(raw)?)
     }
 
     /// Registers runtime state to clear on `reset`.
@@ -76,6 +100,7 @@ impl MockService {
 
     pub async fn create(&self, input: &Value) -> Result<MockDefinition, AppError> {
         let mock = parse_mock(input)?;
+        self.check_upstream(&mock)?;
         let _guard = self.writes.lock().await;
         self.repo.insert(&mock).await.map_err(|e| match e {
             RepositoryError::Duplicate(_) => AppError::Duplicate {
@@ -121,6 +146,7 @@ impl MockService {
             merged.insert(key.clone(), value.clone());
         }
         let mut updated = parse_mock(&Value::Object(merged))?;
+        self.check_upstream(&updated)?;
         updated.created_at = current.created_at;
         updated.updated_at = Utc::now();
         self.store_update(updated).await

@@ -3,6 +3,7 @@ use std::sync::Arc;
 use arc_swap::ArcSwapOption;
 use chrono::Utc;
 use domain::recording::{Capture, CapturePage, NewCapture, Recording, RecordingRepository};
+use domain::upstream::ProxyPolicy;
 use domain::RepositoryError;
 use serde_json::Value;
 use tokio::sync::Mutex;
@@ -36,6 +37,8 @@ pub struct RecordingService {
     active: ArcSwapOption<Recording>,
     /// Start and stop one at a time, so the in-memory copy follows storage.
     changes: Mutex<()>,
+    /// Upstreams a recording may forward to (SPEC §8).
+    proxy: ProxyPolicy,
 }
 
 fn nothing_recorded() -> AppError {
@@ -57,7 +60,15 @@ impl RecordingService {
             mocks,
             active: ArcSwapOption::new(latest.filter(Recording::is_active).map(Arc::new)),
             changes: Mutex::new(()),
+            proxy: ProxyPolicy::default(),
         })
+    }
+
+    /// Refuses (422 on `upstream_url`) a recording that would forward to a
+    /// host outside `--proxy-allowed-hosts` or to this server itself.
+    pub fn with_proxy_policy(mut self, policy: ProxyPolicy) -> Self {
+        self.proxy = policy;
+        self
     }
 
     /// The running recording, if any; lock-free, for the request path.
@@ -69,6 +80,7 @@ impl RecordingService {
     /// its captures are replaced.
     pub async fn start(&self, input: &Value) -> Result<Recording, AppError> {
         let settings = parse_start(input)?;
+        self.proxy.check_field(&settings.upstream_url)?;
         let _change = self.changes.lock().await;
         let recording = self.repo.start(&settings, Utc::now()).await?;
         self.active.store(Some(Arc::new(recording.clone())));

@@ -6,6 +6,10 @@ mod rate_limit;
 mod variant_pick;
 
 pub use error_sim::should_fail;
+#[cfg(any(test, feature = "mocks"))]
+pub use positions::MockVariantPositionRepository;
 pub use positions::VariantPositionRepository;
-pub use rate_limit::{Decision, RateLimiter};
+#[cfg(any(test, feature = "mocks"))]
+pub use rate_limit::MockRateLimitCounter;
+pub use rate_limit::{Decision, RateLimitCounter, RateLimiter};
 pub use variant_pick::{pick_weighted, position_to_index};

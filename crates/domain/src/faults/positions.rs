@@ -4,6 +4,7 @@ use crate::RepositoryError;
 
 /// Per (mock, scope) request counters behind `sequence` and `cycle`
 /// variants, persisted so positions survive a restart.
+#[cfg_attr(any(test, feature = "mocks"), mockall::automock)]
 #[async_trait]
 pub trait VariantPositionRepository: Send + Sync {
     /// Atomically counts this request; returns how many came before it (0-based).

@@ -10,6 +10,36 @@ const SHARDS: usize = 32;
 /// stays bounded under many distinct clients.
 const SWEEP_ABOVE: usize = 1024;
 
+/// Where rate-limit counts live (SPEC §7): in memory on one instance
+/// ([`RateLimiter`]), in a shared database for several.
+#[cfg_attr(any(test, feature = "mocks"), mockall::automock)]
+#[async_trait::async_trait]
+pub trait RateLimitCounter: Send + Sync {
+    /// Counts a request of `scope` against `limit` per `window` of `mock_id`.
+    async fn check(
+        &self,
+        mock_id: &str,
+        scope: &str,
+        limit: u32,
+        window: Duration,
+        now: Instant,
+    ) -> Decision;
+}
+
+#[async_trait::async_trait]
+impl RateLimitCounter for RateLimiter {
+    async fn check(
+        &self,
+        mock_id: &str,
+        scope: &str,
+        limit: u32,
+        window: Duration,
+        now: Instant,
+    ) -> Decision {
+        RateLimiter::check(self, mock_id, scope, limit, window, now)
+    }
+}
+
 /// In-memory fixed-window limiter keyed by (mock id, scope key).
 pub struct RateLimiter {
     shards: Vec<Mutex<Shard>>,

@@ -50,7 +50,7 @@ pub type StateTask = Box<dyn FnOnce() -> StateTaskDone + Send>;
 /// The methods are **blocking** on purpose: templates call them from inside a
 /// synchronous render, which runs through [`StateRepository::run_task`].
 /// Other async callers wrap them in `spawn_blocking`.
-#[cfg_attr(test, mockall::automock)]
+#[cfg_attr(any(test, feature = "mocks"), mockall::automock)]
 pub trait StateRepository: Send + Sync {
     fn get(&self, scope: &str, key: &str) -> Result<Option<Value>, StateError>;
     fn set(

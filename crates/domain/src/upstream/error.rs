@@ -18,6 +18,10 @@ pub enum UpstreamError {
     InvalidResponse { host: String, detail: String },
     #[error("the connection to {host} broke while reading the response body: {detail}")]
     Interrupted { host: String, detail: String },
+    #[error("upstream host {host} is not in --proxy-allowed-hosts")]
+    NotAllowed { host: String },
+    #[error("upstream {address} is this server's own address: forwarding there would loop")]
+    Loop { address: String },
     #[error("the request cannot be sent upstream: {0}")]
     InvalidRequest(String),
 }

@@ -4,10 +4,12 @@
 
 mod body;
 mod error;
+mod policy;
 mod url;
 
 pub use body::{Buffered, ByteStream, UpstreamBody};
 pub use error::UpstreamError;
+pub use policy::ProxyPolicy;
 pub use url::UpstreamUrl;
 
 use std::time::Duration;

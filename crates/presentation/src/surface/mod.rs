@@ -1,22 +1,20 @@
 //! The mock surface: every path outside the reserved ones (SPEC §1).
 //!
-//! `handle` reads the request, `pipeline::serve` decides the answer and
-//! returns a [`Served`] record of what happened, which the inspector and
-//! metrics consume without touching the decision logic.
+//! `handle` reads the request into plain types, [`application::serve`]
+//! decides the answer, and `respond::to_http` turns it into a response plus
+//! a [`Served`] record of what happened, which the inspector and metrics
+//! consume without touching the decision logic.
 
-mod faults;
 mod incoming;
-mod pipeline;
 mod record;
-mod render;
 mod reply_pump;
 mod respond;
-mod unmatched;
 
-pub use pipeline::Served;
+pub use reply_pump::WorkerReturn;
+pub use respond::Served;
 
 use actix_web::{web, HttpRequest, HttpResponse, ResponseError};
-use domain::Outcome;
+use application::serve::SurfaceRequest;
 
 use crate::body::read_body;
 use crate::{ApiError, AppState};
@@ -35,24 +33,32 @@ pub async fn handle(
     let (incoming, bad_path) = incoming::from_actix(&req, body);
     let incoming = incoming.with_session_header(&state.session_header);
     let body_refused = refused.is_some();
-    let mut served = match refused.or(bad_path) {
+    let (response, served) = match refused.or(bad_path) {
         // Too large, too slow or a path that does not decode: answered
         // (413, 408, 400) and still logged, as unmatched.
-        Some(e) => Served::new(e.error_response(), Outcome::Unmatched, None),
-        None => pipeline::serve(&state, &incoming).await,
+        Some(e) => Served::refused(e.error_response()),
+        None => {
+            let request = SurfaceRequest {
+                incoming: &incoming,
+                raw_path: req.path(),
+                raw_query: req.query_string(),
+            };
+            respond::to_http(state.surface.serve(request).await)
+        }
     };
     state
         .metrics
         .observe(served.outcome, started.elapsed().as_secs_f64());
+    if let Some(call) = served.upstream {
+        state.metrics.observe_upstream(call.seconds, call.failed);
+    }
     if let Some(mock_id) = &served.mock_id {
         state.stats.record(mock_id);
     }
     if state.inspector.enabled() {
-        let (response, bytes) = record::body_of(served.response);
-        served.response = response;
-        let mut entry = record::entry(incoming, &mut served, &bytes, started);
+        let mut entry = record::entry(incoming, &response, served, started);
         entry.request_body_truncated |= body_refused;
         state.inspector.record(entry);
     }
-    Ok(served.response)
+    Ok(response)
 }

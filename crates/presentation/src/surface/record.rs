@@ -3,35 +3,25 @@
 use std::borrow::Cow;
 use std::time::Instant;
 
-use actix_web::body::{BoxBody, MessageBody};
 use actix_web::HttpResponse;
-use bytes::Bytes;
 use domain::inspector::{truncate_body, JsonText, NewRequestLog, Pairs};
 use domain::IncomingRequest;
 use serde_json::{json, Value};
 
 use super::Served;
 
-/// Takes the (already complete) body out of a response and puts it back.
-pub fn body_of(response: HttpResponse) -> (HttpResponse, Bytes) {
-    let (head, body) = response.into_parts();
-    let bytes = body.try_into_bytes().unwrap_or_default();
-    (head.set_body(BoxBody::new(bytes.clone())), bytes)
-}
-
-/// The request and `served.template_context` are moved into the entry:
-/// nothing needs them afterwards, and copying them was a visible share of
-/// the per-request cost.
+/// The request and `served` are moved into the entry: nothing needs them
+/// afterwards, and copying them was a visible share of the per-request cost.
 pub fn entry(
     req: IncomingRequest,
-    served: &mut Served,
-    response_body: &[u8],
+    response: &HttpResponse,
+    served: Served,
     started: Instant,
 ) -> NewRequestLog {
     let (request_body, request_body_truncated) = truncate_body(&req.body);
-    let (response_body, response_body_truncated) = truncate_body(response_body);
-    let response_headers: Vec<(&str, Cow<str>)> = served
-        .response
+    let (response_body, response_body_truncated) = truncate_body(&served.body);
+    let response_body_truncated = response_body_truncated || served.body_truncated;
+    let response_headers: Vec<(&str, Cow<str>)> = response
         .headers()
         .iter()
         .map(|(k, v)| (k.as_str(), domain::utf8::lossy(v.as_bytes())))
@@ -51,11 +41,11 @@ pub fn entry(
         request_headers: JsonText::of(&Pairs::grouped(&req.headers)),
         request_body,
         request_body_truncated,
-        matched_mock_id: served.mock_id.clone(),
+        matched_mock_id: served.mock_id,
         variant: served.variant.and_then(|v| i64::try_from(v).ok()),
-        template_context: served.template_context.take(),
+        template_context: served.template_context,
         near_misses,
-        response_status: served.response.status().as_u16(),
+        response_status: response.status().as_u16(),
         response_headers: JsonText::of(&Pairs::grouped(&response_headers)),
         response_body,
         response_body_truncated,

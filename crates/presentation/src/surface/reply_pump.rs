@@ -14,8 +14,18 @@ use std::sync::{Arc, Mutex};
 
 use tokio::sync::Notify;
 
-/// Runs on the pump's worker; typically completes a request's oneshot.
-pub type Delivery = Box<dyn FnOnce() + Send>;
+use application::serve::{Courier, Delivery, ReturnPath};
+
+/// The serve use case's way back to a request's worker: through that
+/// worker's pump.
+pub struct WorkerReturn;
+
+impl ReturnPath for WorkerReturn {
+    fn here(&self) -> Courier {
+        let pump = ReplyPump::current();
+        Box::new(move |delivery| pump.send(delivery))
+    }
+}
 
 pub struct ReplyPump {
     queue: Mutex<Vec<Delivery>>,
