@@ -141,7 +141,7 @@ impl Application {
                 template_max_output: config.template_max_output,
                 proxy,
                 inspected_body_limit: if inspector.enabled() {
-                    domain::inspector::BODY_LIMIT + 1
+                    domain::inspector::BODY_LIMIT
                 } else {
                     0
                 },

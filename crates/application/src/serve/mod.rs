@@ -12,6 +12,8 @@ mod reply;
 mod unmatched;
 
 #[cfg(test)]
+mod proxy_tests;
+#[cfg(test)]
 mod tests;
 
 pub use ports::{
@@ -59,7 +61,8 @@ pub struct SurfaceSettings {
     /// Which upstreams may be forwarded to.
     pub proxy: ProxyPolicy,
     /// How much of an upstream body is read before answering, for the
-    /// inspector (0 when it is off); the rest streams.
+    /// inspector (0 when it is off); the rest streams.  (One byte more is
+    /// read, to know whether the body is longer.)
     pub inspected_body_limit: usize,
     /// How much of an upstream body a recording captures; a longer one is
     /// stored cut (and makes no mock).

@@ -130,7 +130,9 @@ impl Surface {
             headers,
             body,
         } = response;
-        let buffered = match body.read_up_to(limit).await {
+        // One byte beyond the limit tells a body of exactly `limit` bytes
+        // from a longer one.
+        let buffered = match body.read_up_to(limit.saturating_add(1)).await {
             Ok(buffered) => buffered,
             Err(e) => return Err(upstream_error(&e, Some(elapsed(started)))),
         };
@@ -139,11 +141,12 @@ impl Surface {
             failed: false,
         };
         if let Some(recording) = recording {
+            let kept = buffered.head.slice(..buffered.head.len().min(limit));
             let captured = Captured {
                 status,
                 headers: &headers,
-                body: &buffered.head,
-                truncated: buffered.rest.is_some(),
+                body: &kept,
+                truncated: buffered.head.len() > limit,
                 seconds: call.seconds,
             };
             self.capture(req.incoming, recording, target.mock_id, captured)
