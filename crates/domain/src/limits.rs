@@ -145,6 +145,11 @@ pub fn echo(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(format!("{}… ({} bytes)", &text[..end], text.len()))
 }
 
+/// Most of one upstream response body a recording captures. The proxied
+/// response waits until this much is read (the capture is stored before it
+/// is sent); a longer body is stored cut, marked truncated, and makes no mock.
+pub const CAPTURE_BODY_MAX_BYTES: usize = 10 * 1024 * 1024;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,8 +163,3 @@ mod tests {
         assert!(cut.ends_with("(2000 bytes)"), "{cut}");
     }
 }
-
-/// Most of one upstream response body a recording captures. The proxied
-/// response waits until this much is read (the capture is stored before it
-/// is sent); a longer body is stored cut, marked truncated, and makes no mock.
-pub const CAPTURE_BODY_MAX_BYTES: usize = 10 * 1024 * 1024;

@@ -17,8 +17,8 @@ const SIMULATED: &str = "x-mimicus-simulated-error";
 
 /// What the fault checks decided before the response itself.
 pub(super) enum Gate {
-    /// Answer this now (429).
-    Refused(Reply),
+    /// Answer this now (429; boxed: the rare case).
+    Refused(Box<Reply>),
     /// Go on, adding these headers to whatever answers.
     Pass(Vec<(&'static str, String)>),
 }
@@ -32,7 +32,7 @@ impl Surface {
         req: &IncomingRequest,
     ) -> Reply {
         let mut extra_headers = match self.rate_limit(&found.mock, req).await {
-            Gate::Refused(reply) => return reply,
+            Gate::Refused(reply) => return *reply,
             Gate::Pass(headers) => headers,
         };
         let mut reply = self.respond(&found, req).await;
@@ -67,7 +67,7 @@ impl Surface {
             Decision::Limited {
                 limit,
                 retry_after_secs,
-            } => Gate::Refused(too_many(mock, limit, retry_after_secs)),
+            } => Gate::Refused(Box::new(too_many(mock, limit, retry_after_secs))),
             Decision::Allowed { limit, remaining } => Gate::Pass(vec![
                 ("x-ratelimit-limit", limit.to_string()),
                 ("x-ratelimit-remaining", remaining.to_string()),

@@ -37,7 +37,7 @@ impl Surface {
         let mut extra_headers = Vec::new();
         if !passthrough {
             extra_headers = match self.rate_limit(mock, req.incoming).await {
-                Gate::Refused(reply) => return reply,
+                Gate::Refused(reply) => return *reply,
                 Gate::Pass(headers) => headers,
             };
             if let Some(mut reply) = self.simulated_error(&found, req.incoming).await {
