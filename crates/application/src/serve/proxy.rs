@@ -61,6 +61,11 @@ impl Surface {
             timeout: Duration::from_secs_f64(mock.timeout_seconds),
             mock_id: Some(mock.id.as_str()),
         };
+        // A refused upstream (a loop, outside the allowlist) is a 502 in
+        // every mode: falling back would hide a configuration error.
+        if let Err(refused) = self.settings.proxy.check(&target.url) {
+            return upstream_error(&refused, None).for_mock(mock);
+        }
         let recording = self.ports.recording.active();
         let fallback = mock.mode == MockMode::ProxyWithFallback;
         let mut reply = match self.forward(req, &target, recording.as_deref()).await {
@@ -94,6 +99,9 @@ impl Surface {
             timeout: recording.settings.timeout,
             mock_id: None,
         };
+        if let Err(refused) = self.settings.proxy.check(&target.url) {
+            return upstream_error(&refused, None);
+        }
         match self.forward(req, &target, Some(recording)).await {
             Ok(reply) | Err(reply) => reply,
         }
@@ -108,9 +116,6 @@ impl Surface {
         target: &Target<'_>,
         recording: Option<&Recording>,
     ) -> Result<Reply, Reply> {
-        if let Err(refused) = self.settings.proxy.check(&target.url) {
-            return Err(upstream_error(&refused, None));
-        }
         let started = Instant::now();
         let sent = self
             .ports

@@ -239,13 +239,15 @@ async fn proxy_keeps_the_mocks_faults_before_forwarding() {
 }
 
 #[tokio::test]
-async fn a_loop_to_this_server_is_refused_without_forwarding() {
-    let m = proxy_mock("proxy", json!({"upstream_url": "http://localhost:18000"}));
-    let reply = serve(&Fakes::new().finding(&m).surface(), &get("/api/x")).await;
-    assert_eq!(reply.status, 502);
-    let detail = body_json(&reply)["detail"].as_str().unwrap().to_string();
-    assert!(detail.contains("own address"), "{detail}");
-    assert!(reply.upstream.is_none(), "no upstream call was made");
+async fn a_loop_to_this_server_is_refused_without_forwarding_even_with_a_fallback() {
+    for mode in ["proxy", "proxy-with-fallback", "passthrough"] {
+        let m = proxy_mock(mode, json!({"upstream_url": "http://localhost:18000"}));
+        let reply = serve(&Fakes::new().finding(&m).surface(), &get("/api/x")).await;
+        assert_eq!(reply.status, 502, "{mode}");
+        let detail = body_json(&reply)["detail"].as_str().unwrap().to_string();
+        assert!(detail.contains("own address"), "{detail}");
+        assert!(reply.upstream.is_none(), "no upstream call was made");
+    }
 }
 
 fn recording(prefix: &str) -> Arc<Recording> {
