@@ -1,6 +1,7 @@
-//! Captures → mocks through the running server. Until proxying records
-//! captures (issue 15, part 2), they are stored through the real SQLite
-//! repository on the server's database file, as another writer would.
+//! Captures → mocks through the running server. The captures are stored
+//! through the real SQLite repository on the server's database file (as
+//! another writer would), so each conversion rule gets an exact exchange;
+//! `recording_proxy.rs` records through a real upstream end to end.
 
 use bytes::Bytes;
 use chrono::Utc;
