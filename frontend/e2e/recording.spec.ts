@@ -68,10 +68,7 @@ test('a start refused with 409 says a recording is already running', async ({ pa
   await expect(page.getByRole('button', { name: 'Stop recording' })).toBeVisible();
 });
 
-// FIXME(proxy): needs the recording's forwarding and capturing on the mock
-// surface (issue "proxy", not on main yet): until then a request through
-// Mimicus is not forwarded, so nothing is captured. Remove `fixme` when it lands.
-test.fixme('requests through Mimicus appear in the captured list live and become mocks', async ({
+test('requests through Mimicus appear in the captured list live and become mocks', async ({
   page,
   server,
 }) => {
