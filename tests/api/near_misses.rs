@@ -127,3 +127,75 @@ async fn same_path_mocks_come_first_and_at_most_three_are_listed() {
         "path: expected /api/users, got /api/users/7"
     );
 }
+
+#[tokio::test]
+async fn each_near_miss_lists_every_criterion_with_expected_and_actual() {
+    let app = spawn_app().await;
+    app.create_mock(mock_json(
+        "/orders/{id}",
+        json!({
+            "mock_id": "orders",
+            "match_method": "POST",
+            "match_headers": {"X-Env": "prod"},
+            "match_query": {"page": {"regex": "^[0-9]+$"}},
+            "match_body": [{"jsonpath": "$.total", "equals": 10}, {"contains": "EUR"}],
+        }),
+    ))
+    .await;
+    let response = app
+        .client
+        .post(app.url("/orders/7?page=2"))
+        .header("X-Env", "dev")
+        .header("Content-Type", "application/json")
+        .body(r#"{"total":12,"currency":"EUR"}"#)
+        .send()
+        .await
+        .unwrap();
+    let body = expect_json(response, 404).await;
+    let miss = &body["near_misses"][0];
+    assert_eq!(
+        miss["reason"], "header X-Env: expected \"prod\", got \"dev\"",
+        "the established sentence is kept"
+    );
+    assert_eq!(
+        miss["checks"],
+        json!([
+            {"field": "match_method", "expected": "POST", "actual": "POST", "passed": true},
+            {"field": "match_path", "expected": "/orders/{id}", "actual": "/orders/7", "passed": true},
+            {"field": "match_headers.X-Env", "expected": "\"prod\"", "actual": "\"dev\"", "passed": false},
+            {"field": "match_query.page", "expected": "matches /^[0-9]+$/", "actual": "\"2\"", "passed": true},
+            {"field": "match_body[0]", "expected": "$.total = 10", "actual": "12", "passed": false},
+            {"field": "match_body[1]", "expected": "contains \"EUR\"",
+             "actual": "\"{\\\"total\\\":12,\\\"currency\\\":\\\"EUR\\\"}\"", "passed": true},
+        ])
+    );
+}
+
+#[tokio::test]
+async fn the_inspector_entry_of_an_unmatched_request_keeps_the_checks() {
+    let app = spawn_app().await;
+    app.create_mock(mock_json(
+        "/env",
+        json!({"mock_id": "env", "match_headers": {"X-Env": "prod"}}),
+    ))
+    .await;
+    expect_json(app.get("/env").await, 404).await;
+    let logs = app.inspector_logs("/api/admin/inspector/requests", 1).await;
+    let miss = &logs["logs"][0]["near_misses"][0];
+    assert_eq!(miss["mock_id"], "env");
+    assert_eq!(miss["reason"], "header X-Env: expected \"prod\", got nothing");
+    assert_eq!(
+        miss["checks"][2],
+        json!({"field": "match_headers.X-Env", "expected": "\"prod\"", "actual": "absent", "passed": false})
+    );
+    let detail = expect_json(
+        app.get(&format!(
+            "/api/admin/inspector/requests/{}",
+            logs["logs"][0]["log_id"]
+        ))
+        .await,
+        200,
+    )
+    .await;
+    assert_eq!(detail["near_misses"], logs["logs"][0]["near_misses"]);
+}

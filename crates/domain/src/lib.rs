@@ -22,7 +22,7 @@ pub mod utf8;
 
 pub use error::{FieldError, RepositoryError};
 pub use matching::{
-    BodyCondition, IncomingRequest, MatchOutcome, MockCatalog, MockIndex, NearMiss, PathPattern,
+    BodyCondition, CriterionCheck, IncomingRequest, MatchOutcome, MockCatalog, MockIndex, NearMiss, PathPattern,
     ValueMatcher,
 };
 pub use mock::{

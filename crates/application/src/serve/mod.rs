@@ -20,6 +20,7 @@ pub use ports::{
     CaptureSink, Clock, Courier, Delivery, Direct, MockLookup, ReturnPath, SystemClock,
 };
 pub use reply::{Reply, ReplyBody, ReplyHeaders, Source, UpstreamCall, JSON};
+pub use unmatched::near_miss_json;
 
 use std::sync::Arc;
 

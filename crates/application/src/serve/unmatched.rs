@@ -1,5 +1,5 @@
-use domain::{IncomingRequest, Outcome};
-use serde_json::json;
+use domain::{IncomingRequest, NearMiss, Outcome};
+use serde_json::{json, Value};
 
 use super::reply::{Reply, ReplyHeaders};
 use super::Surface;
@@ -13,7 +13,7 @@ impl Surface {
         let near_misses = self.ports.mocks.near_misses(req, NEAR_MISS_LIMIT);
         let near: Vec<_> = near_misses
             .iter()
-            .map(|n| json!({ "mock_id": n.mock_id, "mock_name": n.mock_name, "reason": n.reason }))
+            .map(near_miss_json)
             .collect();
         let body = json!({
             "error": "No matching mock found",
@@ -26,4 +26,27 @@ impl Surface {
         reply.near_misses = near_misses;
         reply
     }
+}
+
+/// One near miss as the 404 body and the inspector show it (SPEC §4, §10):
+/// the established `reason` sentence plus every criterion checked.
+pub fn near_miss_json(n: &NearMiss) -> Value {
+    let checks: Vec<Value> = n
+        .checks
+        .iter()
+        .map(|c| {
+            json!({
+                "field": c.field,
+                "expected": c.expected,
+                "actual": c.actual,
+                "passed": c.passed,
+            })
+        })
+        .collect();
+    json!({
+        "mock_id": n.mock_id,
+        "mock_name": n.mock_name,
+        "reason": n.reason,
+        "checks": checks,
+    })
 }

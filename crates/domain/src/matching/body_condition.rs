@@ -210,7 +210,8 @@ pub fn json_contains(actual: &Value, expected: &Value) -> bool {
     }
 }
 
-fn shorten(text: &str) -> String {
+/// Text cut to 80 characters (marked with …), for explanations.
+pub(super) fn shorten(text: &str) -> String {
     const MAX: usize = 80;
     if text.chars().count() <= MAX {
         text.to_string()

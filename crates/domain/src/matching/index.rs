@@ -99,7 +99,8 @@ impl MockIndex {
     }
 
     /// Up to `limit` mocks that came closest to matching, each with the first
-    /// criterion that failed. Only computed for unmatched requests.
+    /// criterion that failed and every criterion checked. Only computed for
+    /// unmatched requests.
     pub fn near_misses(&self, req: &IncomingRequest, limit: usize) -> Vec<NearMiss> {
         let mut scored: Vec<_> = self
             .ranked
@@ -114,11 +115,7 @@ impl MockIndex {
         scored
             .into_iter()
             .take(limit)
-            .map(|(_, mock, why)| NearMiss {
-                mock_id: mock.id.to_string(),
-                mock_name: mock.name.clone(),
-                reason: why.describe(req),
-            })
+            .map(|(_, mock, why)| NearMiss::explain(mock, &why, req))
             .collect()
     }
 }
@@ -229,6 +226,21 @@ mod tests {
             misses[2].reason,
             "path: expected /api/orders, got /api/users"
         );
+        let header_checks: Vec<(&str, bool)> = misses[0]
+            .checks
+            .iter()
+            .map(|c| (c.field.as_str(), c.passed))
+            .collect();
+        assert_eq!(
+            header_checks,
+            vec![
+                ("match_method", true),
+                ("match_path", true),
+                ("match_headers.X-Env", false)
+            ]
+        );
+        assert_eq!(misses[2].checks[1].actual, "/api/users");
+        assert!(!misses[2].checks[1].passed);
         assert_eq!(index.near_misses(&req, 1).len(), 1);
     }
 

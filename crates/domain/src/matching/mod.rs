@@ -3,6 +3,7 @@
 
 mod body_condition;
 mod catalog;
+mod checks;
 mod criteria;
 mod index;
 mod near_miss;
@@ -15,6 +16,7 @@ mod value_matcher;
 
 pub use body_condition::BodyCondition;
 pub use catalog::MockCatalog;
+pub use checks::CriterionCheck;
 pub use criteria::Mismatch;
 pub use index::{MatchOutcome, MockIndex};
 pub use near_miss::NearMiss;

@@ -1,12 +1,26 @@
-use super::{IncomingRequest, Mismatch};
+use super::checks::check_all;
+use super::{CriterionCheck, IncomingRequest, Mismatch};
 use crate::MockDefinition;
 
-/// A mock that almost matched an unmatched request, and the first reason it did not.
+/// A mock that almost matched an unmatched request: the first reason it did
+/// not (the established sentence) and every criterion checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NearMiss {
     pub mock_id: String,
     pub mock_name: String,
     pub reason: String,
+    pub checks: Vec<CriterionCheck>,
+}
+
+impl NearMiss {
+    pub(crate) fn explain(mock: &MockDefinition, why: &Mismatch<'_>, req: &IncomingRequest) -> Self {
+        Self {
+            mock_id: mock.id.to_string(),
+            mock_name: mock.name.clone(),
+            reason: why.describe(req),
+            checks: check_all(mock, req),
+        }
+    }
 }
 
 /// How close a mock came: same path and method first, then same path, then

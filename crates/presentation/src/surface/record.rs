@@ -6,7 +6,7 @@ use std::time::Instant;
 use actix_web::HttpResponse;
 use domain::inspector::{truncate_body, JsonText, NewRequestLog, Pairs};
 use domain::IncomingRequest;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::Served;
 
@@ -30,7 +30,7 @@ pub fn entry(
         let list: Vec<Value> = served
             .near_misses
             .iter()
-            .map(|n| json!({"mock_id": n.mock_id, "mock_name": n.mock_name, "reason": n.reason}))
+            .map(application::serve::near_miss_json)
             .collect();
         JsonText::of(&list)
     });
