@@ -6,8 +6,9 @@ import { expect, expectAccessible, saveScreenshot, test } from './fixtures';
 const PAGES = [
   { name: 'mocks', path: '', h1: 'Mocks' },
   { name: 'mock-new', path: 'mocks/new', h1: 'New mock' },
-  { name: 'inspector', path: 'inspector', h1: 'Inspector' },
-  { name: 'inspector-entry', path: 'inspector/1', h1: 'Inspector' },
+  // The inspector keeps its live stream open, so the network is never idle.
+  { name: 'inspector', path: 'inspector', h1: 'Inspector', live: true },
+  { name: 'inspector-entry', path: 'inspector/1', h1: 'Inspector', live: true },
   { name: 'state', path: 'state', h1: 'State' },
   { name: 'state-session', path: 'state?session=screenshot-session', h1: 'State' },
   { name: 'recording', path: 'recording', h1: 'Recording' },
@@ -58,7 +59,8 @@ for (const theme of ['light', 'dark'] as const) {
         await page.goto(p.path);
         await expect(page.getByRole('heading', { level: 1, name: p.h1, exact: true })).toBeVisible();
         await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', theme);
-        await page.waitForLoadState('networkidle');
+        if ('live' in p) await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+        else await page.waitForLoadState('networkidle');
         await expectAccessible(page, `${p.name} (${theme})`);
         await saveScreenshot(page, `${p.name}-${theme}`);
       });

@@ -248,4 +248,96 @@ export interface RecordingStopResult {
   created_mocks: string[];
   skipped: { capture_id: number; reason: string }[];
   errors: { mock_id: string; error: string }[];
+
+/** SPEC §10 outcomes of a mock-surface request. */
+export type Outcome =
+  | 'matched'
+  | 'unmatched'
+  | 'proxied'
+  | 'fallback'
+  | 'error_simulated'
+  | 'rate_limited'
+  | 'template_error';
+
+/** Names to values; a repeated name carries every value (SPEC §10). */
+export type GroupedPairs = Record<string, string | string[]>;
+
+/** One criterion of a near-missed mock against the request (SPEC §4). */
+export interface CriterionCheck {
+  /** The mock field: `match_method`, `match_headers.X-Env`, `match_body[1]`. */
+  field: string;
+  expected: string;
+  actual: string;
+  passed: boolean;
+}
+
+export interface NearMiss {
+  mock_id: string;
+  mock_name: string;
+  /** The first failing criterion, as a sentence. */
+  reason: string;
+  checks?: CriterionCheck[];
+}
+
+/** A logged mock-surface exchange (SPEC §10). */
+export interface RequestLog {
+  log_id: number;
+  request_method: string;
+  request_path: string;
+  request_query: GroupedPairs;
+  request_headers: GroupedPairs;
+  request_body: string;
+  request_body_truncated: boolean;
+  matched_mock_id: string | null;
+  variant: number | null;
+  template_context: JsonValue | null;
+  near_misses: NearMiss[] | null;
+  response_status: number;
+  response_headers: GroupedPairs;
+  response_body: string;
+  response_body_truncated: boolean;
+  duration_ms: number;
+  outcome: Outcome;
+  client_ip: string;
+  session_id: string | null;
+  created_at: string;
+}
+
+export interface RequestLogList {
+  logs: RequestLog[];
+  count: number;
+}
+
+/** Filters of `GET /api/admin/inspector/requests` (and of the Inspector's URL). */
+export interface RequestLogFilters {
+  method?: string;
+  path?: string;
+  status?: number;
+  outcome?: Outcome;
+  mock_id?: string;
+  session_id?: string;
+}
+
+/** One stretch of `GET /api/admin/traffic`. */
+export interface TrafficBucket {
+  /** RFC 3339 start of the stretch. */
+  t: string;
+  requests: number;
+  matched: number;
+  unmatched: number;
+  p50_ms: number | null;
+  p99_ms: number | null;
+}
+
+export interface TrafficReport {
+  now: string;
+  window_seconds: number;
+  step_seconds: number;
+  /** Over the last 10 seconds. */
+  requests_per_second: number;
+  summary: Omit<TrafficBucket, 't'>;
+  buckets: TrafficBucket[];
+  mock_step_seconds: number;
+  /** Mocks hit within the window, hits per `mock_step_seconds`, oldest first. */
+  mocks: { mock_id: string; hits: number[] }[];
 }

@@ -10,7 +10,10 @@ import type {
   MockInput,
   MockList,
   MockStats,
+  RequestLog,
+  RequestLogList,
   TemplatePreviewRequest,
+  TrafficReport,
   TemplatePreviewResult,
 } from '../../../types/api';
 
@@ -49,4 +52,13 @@ export const mocksApi = {
     api.get<{ stats: MockStats[] }>('/mocks/stats', undefined, signal),
   previewTemplate: (body: TemplatePreviewRequest) =>
     api.post<TemplatePreviewResult>('/templates/preview', body),
+  /** A logged request (SPEC §10): the source of "create mock from this request". */
+  loggedRequest: (logId: string, signal?: AbortSignal) =>
+    api.get<RequestLog>(`/inspector/requests/${encodeURIComponent(logId)}`, undefined, signal),
+  /** Recent logged requests, to pick a sample for the template preview. */
+  recentRequests: (signal?: AbortSignal) =>
+    api.get<RequestLogList>('/inspector/requests', { limit: 25 }, signal),
+  /** The last minutes of traffic (requests/s, latency, per-mock hits). */
+  traffic: (windowSeconds: number, signal?: AbortSignal) =>
+    api.get<TrafficReport>('/traffic', { window: windowSeconds, step: 10 }, signal),
 };

@@ -15,6 +15,7 @@ import { MatchingSection } from './sections/MatchingSection';
 import { ProxySection } from './sections/ProxySection';
 import { ResponseSection } from './sections/ResponseSection';
 import { mockFormSchema, type MockFormValues } from './schema';
+import type { SampleRequest } from './sample';
 import { formPathFor } from './serverErrors';
 import { TemplatePreview } from './TemplatePreview';
 import { VariantsEditor } from './VariantsEditor';
@@ -23,9 +24,11 @@ interface Props {
   /** The stored mock being edited; absent when creating. */
   mock?: Mock;
   initial: MockFormValues;
+  /** The template preview's first sample (a logged request the mock came from). */
+  sample?: SampleRequest;
 }
 
-export function MockForm({ mock, initial }: Props) {
+export function MockForm({ mock, initial, sample }: Props) {
   const form = useForm<MockFormValues>({
     resolver: zodResolver(mockFormSchema),
     defaultValues: initial,
@@ -119,7 +122,7 @@ export function MockForm({ mock, initial }: Props) {
           <VariantsEditor />
           <FaultsSection />
           <ProxySection />
-          <TemplatePreview />
+          <TemplatePreview initialSample={sample} />
         </Stack>
       </form>
     </FormProvider>

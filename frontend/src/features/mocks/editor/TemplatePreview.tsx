@@ -19,6 +19,7 @@ import { useWatch } from 'react-hook-form';
 
 import { mocksApi } from '../api/mocks';
 import { METHODS, type MockFormValues } from './schema';
+import { InspectorSamplePicker } from './InspectorSamplePicker';
 import { previewBody, type SampleRequest } from './sample';
 import { Section } from './sections/Section';
 
@@ -42,18 +43,21 @@ function templateSources(values: Pick<MockFormValues, 'response_body' | 'error_b
  * sample request, debounced, through `POST /api/admin/templates/preview`.
  * State is read but never written by a preview.
  */
-export function TemplatePreview() {
+export function TemplatePreview({ initialSample }: { initialSample?: SampleRequest }) {
   const [responseBody, errorBody, variants, matchPath, method] = useWatch<MockFormValues>({
     name: ['response_body', 'error_body', 'variants', 'match_path', 'match_method'],
   }) as [string, string, MockFormValues['variants'], string, string];
   const [source, setSource] = useState('response_body');
-  const [sample, setSample] = useState<SampleRequest>({
-    method: method && method !== 'ANY' ? method : 'GET',
-    path: (matchPath || '/').replace(/\{\*?(\w+)\}/g, (_, name: string) => `${name}-1`),
-    headers: 'Content-Type: application/json',
-    query: '',
-    body: '',
-  });
+  const [sample, setSample] = useState<SampleRequest>(
+    () =>
+      initialSample ?? {
+        method: method && method !== 'ANY' ? method : 'GET',
+        path: (matchPath || '/').replace(/\{\*?(\w+)\}/g, (_, name: string) => `${name}-1`),
+        headers: 'Content-Type: application/json',
+        query: '',
+        body: '',
+      },
+  );
   const sources = templateSources({ response_body: responseBody, error_body: errorBody, variants });
   const template = (sources.find((s) => s.value === source) ?? sources[0])?.text ?? '';
   const [request] = useDebouncedValue(previewBody(template, sample, matchPath), DEBOUNCE_MS);
@@ -73,14 +77,18 @@ export function TemplatePreview() {
       hint="Renders as you type, against the sample request below. State is read, never written."
     >
       <Stack>
-        <Select
-          label="Template"
-          value={source}
-          onChange={(v) => setSource(v ?? 'response_body')}
-          data={sources.map(({ value, label }) => ({ value, label }))}
-          allowDeselect={false}
-          maw={320}
-        />
+        <Group align="flex-end" wrap="wrap">
+          <Select
+            label="Template"
+            value={source}
+            onChange={(v) => setSource(v ?? 'response_body')}
+            data={sources.map(({ value, label }) => ({ value, label }))}
+            allowDeselect={false}
+            w={320}
+            maw="100%"
+          />
+          <InspectorSamplePicker onPick={setSample} />
+        </Group>
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <Stack gap="xs">
             <Group grow align="flex-start">
