@@ -166,7 +166,7 @@ async fn each_near_miss_lists_every_criterion_with_expected_and_actual() {
             {"field": "match_query.page", "expected": "matches /^[0-9]+$/", "actual": "\"2\"", "passed": true},
             {"field": "match_body[0]", "expected": "$.total = 10", "actual": "12", "passed": false},
             {"field": "match_body[1]", "expected": "contains \"EUR\"",
-             "actual": "\"{\\\"total\\\":12,\\\"currency\\\":\\\"EUR\\\"}\"", "passed": true},
+             "actual": "\"{\"total\":12,\"currency\":\"EUR\"}\"", "passed": true},
         ])
     );
 }

@@ -257,7 +257,7 @@ mod tests {
                 (
                     "match_body[3]",
                     "contains \"total\"",
-                    "\"{\\\"total\\\":12,\\\"currency\\\":\\\"EUR\\\"}\"",
+                    "\"{\"total\":12,\"currency\":\"EUR\"}\"",
                     true
                 ),
             ]
