@@ -250,7 +250,7 @@ mod tests {
                 (
                     "match_body[1]",
                     "JSON containing {\"currency\":\"EUR\"}",
-                    "{\"currency\":\"EUR\",\"total\":12}",
+                    "{\"total\":12,\"currency\":\"EUR\"}",
                     true
                 ),
                 ("match_body[2]", "$.missing exists", "nothing at $.missing", false),
