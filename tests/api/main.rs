@@ -34,6 +34,7 @@ mod security;
 mod server_info;
 mod state;
 mod templates;
+mod traffic;
 mod ui;
 mod upstream;
 mod validation;

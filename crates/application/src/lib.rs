@@ -17,7 +17,9 @@ pub mod state;
 pub use api_keys::ApiKeyService;
 pub use error::AppError;
 pub use inspector::{Inspector, QueueLimits};
-pub use mocks::{ImportReport, MockService, MockStateReset, MockStatsService};
+pub use mocks::{
+    ImportReport, MockService, MockStateReset, MockStatsService, TrafficReport, TrafficWindow,
+};
 pub use recording::RecordingService;
 pub use server_info::ServerFacts;
 pub use state::StateService;

@@ -29,6 +29,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .configure(routes::templates::configure)
                 .configure(routes::recording::configure)
                 .configure(routes::server_info::configure)
+                .configure(routes::traffic::configure)
                 .default_service(web::to(routes::unknown_admin_route)),
         )
         .configure(routes::ui::configure)

@@ -6,9 +6,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::Utc;
-use domain::stats::{HitCounters, MockHitStats, MockStatsRepository};
-use domain::MockDefinition;
+use domain::stats::{HitCounters, MockHitStats, MockStatsRepository, TrafficMeter};
+use domain::{MockDefinition, Outcome};
 
+use super::traffic::{mock_points, TrafficReport, TrafficWindow, RATE_SECONDS};
 use crate::AppError;
 
 /// How often pending hits are written: a killed process loses at most this much.
@@ -16,6 +17,7 @@ pub const FLUSH_PERIOD: Duration = Duration::from_secs(1);
 
 pub struct MockStatsService {
     counters: HitCounters,
+    traffic: TrafficMeter,
     repo: Arc<dyn MockStatsRepository>,
 }
 
@@ -23,6 +25,7 @@ impl MockStatsService {
     pub fn new(repo: Arc<dyn MockStatsRepository>) -> Self {
         Self {
             counters: HitCounters::new(),
+            traffic: TrafficMeter::new(),
             repo,
         }
     }
@@ -30,6 +33,34 @@ impl MockStatsService {
     /// Counts a request served by `mock_id`; never touches storage.
     pub fn record(&self, mock_id: &str) {
         self.counters.record(mock_id, Utc::now());
+    }
+
+    /// Counts one mock-surface request (any outcome) for the recent-traffic
+    /// picture; a few atomic adds, never touches storage.
+    pub fn observe(&self, outcome: Outcome, elapsed: Duration) {
+        let millis = elapsed.as_secs_f64() * 1000.0;
+        self.traffic
+            .record(Utc::now().timestamp(), outcome != Outcome::Unmatched, millis);
+    }
+
+    /// The traffic of the `window` ending now, and each mock's recent hits.
+    pub fn traffic(&self, window: TrafficWindow) -> TrafficReport {
+        let now = Utc::now();
+        let second = now.timestamp();
+        let start = second - i64::from(window.seconds) + 1;
+        let rate = self
+            .traffic
+            .merge(second - i64::from(RATE_SECONDS) + 1, second);
+        TrafficReport {
+            now,
+            window,
+            summary: self.traffic.merge(start, second),
+            requests_per_second: rate.requests as f64 / f64::from(RATE_SECONDS),
+            buckets: self
+                .traffic
+                .series(second, window.seconds, window.step_seconds),
+            mock_hits: self.counters.recent(now, mock_points(window.seconds)),
+        }
     }
 
     /// Writes the pending hits as one additive batch. On failure they are put
@@ -181,5 +212,35 @@ mod tests {
         );
         assert_eq!((stats[1].mock_id.as_str(), stats[1].hits), ("b", 0));
         assert_eq!(stats[1].last_hit_at, None);
+    }
+
+    #[test]
+    fn traffic_reports_observed_requests_and_recent_hits_per_mock() {
+        let service = MockStatsService::new(Arc::new(MockMockStatsRepository::new()));
+        service.observe(Outcome::Matched, Duration::from_micros(800));
+        service.observe(Outcome::ErrorSimulated, Duration::from_micros(800));
+        service.observe(Outcome::Unmatched, Duration::from_millis(3));
+        service.record("a");
+        let report = service.traffic(TrafficWindow {
+            seconds: 60,
+            step_seconds: 10,
+        });
+        // A second may turn between observing and reporting: count the whole window.
+        assert_eq!(
+            (
+                report.summary.requests,
+                report.summary.matched,
+                report.summary.unmatched
+            ),
+            (3, 2, 1)
+        );
+        assert_eq!(report.buckets.len(), 6);
+        assert_eq!(report.buckets.iter().map(|b| b.requests).sum::<u64>(), 3);
+        assert!(report.requests_per_second > 0.0);
+        assert!(report.summary.p50_ms.is_some_and(|p| p > 0.5 && p <= 1.0));
+        assert_eq!(report.mock_hits.len(), 1);
+        assert_eq!(report.mock_hits[0].0, "a");
+        assert_eq!(report.mock_hits[0].1.len(), 6);
+        assert_eq!(report.mock_hits[0].1.iter().sum::<u64>(), 1);
     }
 }

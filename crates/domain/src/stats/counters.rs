@@ -5,6 +5,7 @@ use std::sync::Arc;
 use arc_swap::ArcSwap;
 use chrono::{DateTime, Utc};
 
+use super::recent_hits::RecentHits;
 use super::HitDelta;
 
 /// One mock's hits since the last drain and the time of the latest one.
@@ -13,6 +14,8 @@ struct Counter {
     pending: AtomicU64,
     /// Microseconds since the epoch; 0 when never hit.
     last_hit_micros: AtomicI64,
+    /// Hits of the last minutes, for the mocks table's sparkline.
+    recent: RecentHits,
 }
 
 /// In-memory hit counters, one per mock id that was hit.
@@ -33,11 +36,26 @@ impl HitCounters {
     /// Counts one hit of `mock_id` at `at`.
     pub fn record(&self, mock_id: &str, at: DateTime<Utc>) {
         let micros = at.timestamp_micros();
-        if let Some(counter) = self.map.load().get(mock_id) {
+        let record = |counter: &Counter| {
             counter.add(1, micros);
+            counter.recent.record(at.timestamp());
+        };
+        if let Some(counter) = self.map.load().get(mock_id) {
+            record(counter);
             return;
         }
-        self.counter(mock_id).add(1, micros);
+        record(&self.counter(mock_id));
+    }
+
+    /// Hits per period of the last `points` periods up to `now` (see
+    /// [`super::MOCK_HITS_STEP_SECONDS`]), for mocks hit in that time.
+    pub fn recent(&self, now: DateTime<Utc>, points: usize) -> Vec<(String, Vec<u64>)> {
+        self.map
+            .load()
+            .iter()
+            .map(|(id, counter)| (id.clone(), counter.recent.series(now.timestamp(), points)))
+            .filter(|(_, series)| series.iter().any(|hits| *hits > 0))
+            .collect()
     }
 
     /// Takes every pending count (leaving zero), for writing to storage.
@@ -154,6 +172,22 @@ mod tests {
         counters.record("a", at(2));
         counters.restore(&drained);
         assert_eq!(by_id(counters.drain()), vec![("a".into(), 2, 2)]);
+    }
+
+    #[test]
+    fn recent_hits_are_kept_per_mock_and_period_and_survive_a_drain() {
+        let counters = HitCounters::new();
+        counters.record("a", at(1000));
+        counters.record("a", at(1015));
+        counters.record("b", at(500));
+        counters.drain();
+        let mut recent = counters.recent(at(1019), 3);
+        recent.sort();
+        assert_eq!(
+            recent,
+            vec![("a".to_string(), vec![0, 1, 1])],
+            "b was not hit in the last 30 seconds"
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod recording;
 pub mod server_info;
 pub mod state;
 pub mod templates;
+pub mod traffic;
 pub mod ui;
 
 use actix_web::HttpRequest;

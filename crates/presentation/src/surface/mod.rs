@@ -46,9 +46,9 @@ pub async fn handle(
             respond::to_http(state.surface.serve(request).await)
         }
     };
-    state
-        .metrics
-        .observe(served.outcome, started.elapsed().as_secs_f64());
+    let elapsed = started.elapsed();
+    state.metrics.observe(served.outcome, elapsed.as_secs_f64());
+    state.stats.observe(served.outcome, elapsed);
     if let Some(call) = served.upstream {
         state.metrics.observe_upstream(call.seconds, call.failed);
     }
