@@ -12,6 +12,8 @@ import { mocksApi } from '../api/mocks';
 import { useMocks } from '../api/queries';
 import { apiFilters, filtersFromParams, MODES, paramsFromFilters, type ListFilters } from './filters';
 import { MocksTable } from './MocksTable';
+import { TrafficPanel } from '../traffic/TrafficPanel';
+import { recentHitsById, useTraffic } from '../traffic/useTraffic';
 
 // The import dialog is its own chunk (first-load budget, docs/ui.md),
 // fetched when the Import button is first pointed at or pressed.
@@ -26,6 +28,8 @@ export function MocksPage() {
   const filters = filtersFromParams(params);
   const { data, error, isPending } = useMocks(apiFilters(filters));
   const everything = useMocks();
+  const traffic = useTraffic();
+  const recentHits = useMemo(() => recentHitsById(traffic.data), [traffic.data]);
   const [importOpen, importModal] = useDisclosure(false);
   const searchRef = useRef<HTMLInputElement>(null);
   useSearchHotkey(searchRef);
@@ -83,6 +87,8 @@ export function MocksPage() {
           </Button>
         </Group>
       </Group>
+
+      <TrafficPanel report={traffic.data} />
 
       <Group align="flex-end" gap="sm" wrap="wrap">
         <TextInput
@@ -155,7 +161,12 @@ export function MocksPage() {
             : `${data.count} ${data.count === 1 ? 'mock' : 'mocks'}`}
         </Text>
       )}
-      <MocksTable mocks={data?.mocks ?? ([] as Mock[])} loading={isPending} filtered={filtered} />
+      <MocksTable
+        mocks={data?.mocks ?? ([] as Mock[])}
+        loading={isPending}
+        filtered={filtered}
+        recentHits={recentHits}
+      />
       {importOpen && (
         <Suspense fallback={null}>
           <ImportDialog onClose={importModal.close} />

@@ -21,15 +21,18 @@ import { downloadJson } from '../../../lib/download';
 import { localTime, timeAgo } from '../../../lib/time';
 import type { Mock } from '../../../types/api';
 import { useDuplicateMock, useMockStats, useSetEnabled, useToggleMock } from '../api/queries';
+import { Sparkline } from '../traffic/Sparkline';
 import { definitionOf, useDeleteWithUndo } from './useDeleteWithUndo';
 
 interface Props {
   mocks: Mock[];
   loading: boolean;
   filtered: boolean;
+  /** Hits per 10 s of the last minutes, by mock id (mocks hit recently). */
+  recentHits?: Map<string, number[]>;
 }
 
-export function MocksTable({ mocks, loading, filtered }: Props) {
+export function MocksTable({ mocks, loading, filtered, recentHits }: Props) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const stats = useMockStats();
   const toggle = useToggleMock();
@@ -143,6 +146,7 @@ export function MocksTable({ mocks, loading, filtered }: Props) {
               <Table.Th>Mode</Table.Th>
               <Table.Th>Tags</Table.Th>
               <Table.Th ta="right">Hits</Table.Th>
+              <Table.Th>Last 5 min</Table.Th>
               <Table.Th>Last hit</Table.Th>
               <Table.Th w={170}>
                 <VisuallyHidden>Actions</VisuallyHidden>
@@ -201,6 +205,9 @@ export function MocksTable({ mocks, loading, filtered }: Props) {
                   </Table.Td>
                   <Table.Td ta="right">{hit?.hits ?? '–'}</Table.Td>
                   <Table.Td>
+                    <RecentHits name={mock.mock_name} hits={recentHits?.get(mock.mock_id)} />
+                  </Table.Td>
+                  <Table.Td>
                     {hit?.last_hit_at ? (
                       <Text size="sm" title={localTime(hit.last_hit_at)}>
                         {timeAgo(hit.last_hit_at)}
@@ -258,5 +265,22 @@ export function MocksTable({ mocks, loading, filtered }: Props) {
         </Table>
       </Table.ScrollContainer>
     </>
+  );
+}
+
+function RecentHits({ name, hits }: { name: string; hits: number[] | undefined }) {
+  const total = hits?.reduce((a, b) => a + b, 0) ?? 0;
+  if (!hits || total === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        –
+      </Text>
+    );
+  }
+  return (
+    <Sparkline
+      values={hits}
+      label={`${name}: ${total} ${total === 1 ? 'hit' : 'hits'} in the last 5 minutes`}
+    />
   );
 }
