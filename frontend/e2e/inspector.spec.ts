@@ -79,7 +79,7 @@ test('the traffic panel shows a rate and each hit mock a sparkline', async ({ pa
   // The rate averages the last 10 s, and the panel refreshes every 2 s.
   for (let i = 0; i < 5; i++) await api.call('GET', `/${name}`);
   await expect(traffic.getByRole('group', { name: 'Requests/s' })).toHaveText(/^Requests\/s(0\.[1-9]|[1-9])/);
-  await expect(traffic.getByRole('group', { name: 'Matched' })).not.toHaveText('Matched0');
+  await expect(traffic.getByRole('group', { name: 'Matched', exact: true })).not.toHaveText('Matched0');
   await expect(traffic.getByRole('img', { name: /matched/ })).toBeVisible();
   await expect(page.getByRole('img', { name: `${name}: 5 hits in the last 5 minutes` })).toBeVisible();
   expect(mock.mock_id).toBeTruthy();

@@ -66,7 +66,7 @@ export function NearMissTable({ nearMisses }: { nearMisses: NearMiss[] }) {
                         <Code>{check.actual}</Code>
                       </Table.Td>
                       <Table.Td>
-                        <Badge color={check.passed ? 'teal' : 'red'} variant="light">
+                        <Badge color={check.passed ? 'teal' : 'red'} variant="dot">
                           {check.passed ? 'pass' : 'fail'}
                         </Badge>
                       </Table.Td>

@@ -12,9 +12,10 @@ const COLORS: Record<Outcome, string> = {
   template_error: 'red',
 };
 
+/** "dot" badges keep the theme's text colour (contrast in both themes); the colour is in the dot. */
 export function OutcomeBadge({ outcome }: { outcome: Outcome }) {
   return (
-    <Badge variant="light" color={COLORS[outcome] ?? 'gray'} radius="sm">
+    <Badge variant="dot" color={COLORS[outcome] ?? 'gray'} radius="sm">
       {outcome.replace('_', ' ')}
     </Badge>
   );

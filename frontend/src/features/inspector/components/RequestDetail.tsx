@@ -66,7 +66,7 @@ function Body({ label, text, truncated }: { label: string; text: string; truncat
   }
   return (
     <>
-      <ScrollArea.Autosize mah={260} type="auto">
+      <ScrollArea.Autosize mah={260} type="auto" viewportProps={{ tabIndex: 0 }}>
         <Code block aria-label={label}>
           {shown}
         </Code>
@@ -127,7 +127,7 @@ export function RequestDetail({ log, mockName, onClose }: Props) {
           <CloseButton aria-label="Close detail (Esc)" onClick={onClose} />
         </Group>
         <Group gap="xs">
-          <Badge variant="light" color={log.response_status >= 400 ? 'red' : 'teal'}>
+          <Badge variant="dot" color={log.response_status >= 400 ? 'red' : 'teal'}>
             {log.response_status}
           </Badge>
           <OutcomeBadge outcome={log.outcome} />
@@ -163,7 +163,7 @@ export function RequestDetail({ log, mockName, onClose }: Props) {
         </Section>
         {log.template_context !== null && (
           <Section title="Template context">
-            <ScrollArea.Autosize mah={300} type="auto">
+            <ScrollArea.Autosize mah={300} type="auto" viewportProps={{ tabIndex: 0 }}>
               <Code block aria-label="Template context">
                 {JSON.stringify(log.template_context, null, 2)}
               </Code>

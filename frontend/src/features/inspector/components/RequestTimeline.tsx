@@ -60,7 +60,8 @@ export function RequestTimeline({ logs, selectedId, search, mockNames, loading, 
               <Table.Tr
                 key={log.log_id}
                 aria-current={selected ? 'true' : undefined}
-                bg={selected ? 'var(--mantine-primary-color-light)' : undefined}
+                // A bar, not a background: links keep their contrast.
+                style={selected ? { boxShadow: 'inset 4px 0 0 var(--mantine-primary-color-filled)' } : undefined}
               >
                 <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                   {clock.format(new Date(log.created_at))}
