@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, CloseButton, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useRef, useState } from 'react';
@@ -134,9 +134,17 @@ export function InspectorPage() {
               ) : detail.isPending && logId !== null ? (
                 <PageLoader />
               ) : (
-                <Alert color="orange" title="Request not found" withCloseButton onClose={close} closeButtonLabel="Close detail">
-                  There is no logged request #{rawId}: it may have been pruned or cleared.
-                </Alert>
+                <Paper withBorder p="md" component="section" aria-label="Request detail">
+                  <Group justify="space-between" wrap="nowrap">
+                    <Title order={2} size="h4">
+                      Request not found
+                    </Title>
+                    <CloseButton aria-label="Close detail (Esc)" onClick={close} />
+                  </Group>
+                  <Text size="sm">
+                    There is no logged request #{rawId}: it may have been pruned or cleared.
+                  </Text>
+                </Paper>
               )}
             </div>
           </Grid.Col>
