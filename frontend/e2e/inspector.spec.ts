@@ -2,7 +2,7 @@
 // near misses condition by condition, "create mock from this request", and
 // the traffic panel on the Mocks page.
 
-import { expect, expectAccessible, test, unique } from './fixtures';
+import { expect, expectAccessible, saveScreenshot, test, unique } from './fixtures';
 
 test('a request made after the page opened appears without reload; paused, new ones are counted', async ({
   page,
@@ -53,6 +53,7 @@ test('an unmatched request shows its near misses, and a mock created from it the
   await expect(why.getByRole('row', { name: 'header X-Env "prod" "dev" fail' })).toBeVisible();
   await expect(why.getByRole('row', { name: `path ${path} ${path} pass` })).toBeVisible();
   await expectAccessible(page, 'inspector detail');
+  await saveScreenshot(page, 'inspector-near-misses');
 
   await page.keyboard.press('Escape');
   await expect(detail).toHaveCount(0);

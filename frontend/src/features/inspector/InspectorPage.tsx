@@ -112,7 +112,7 @@ export function InspectorPage() {
         </Text>
       )}
       <Grid gap="md">
-        <Grid.Col span={{ base: 12, lg: rawId !== undefined ? 6 : 12 }}>
+        <Grid.Col span={{ base: 12, lg: rawId !== undefined ? 7 : 12 }}>
           <RequestTimeline
             logs={shown}
             selectedId={logId}
@@ -123,7 +123,7 @@ export function InspectorPage() {
           />
         </Grid.Col>
         {rawId !== undefined && (
-          <Grid.Col span={{ base: 12, lg: 6 }}>
+          <Grid.Col span={{ base: 12, lg: 5 }}>
             <div style={{ position: 'sticky', top: 72 }}>
               {detail.data ? (
                 <RequestDetail

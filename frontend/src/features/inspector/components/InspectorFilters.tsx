@@ -51,7 +51,13 @@ export function InspectorFilters({ filters, onChange, mockNames }: Props) {
         allowDeselect={false}
         w={110}
       />
-      <TextInput label="Path contains" placeholder="/api/users" {...path} w={200} ff="monospace" />
+      <TextInput
+        label="Path contains"
+        placeholder="/api/users"
+        {...path}
+        w={200}
+        styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+      />
       <TextInput label="Status" placeholder="404" inputMode="numeric" {...status} w={90} />
       <Select
         label="Outcome"

@@ -2,6 +2,7 @@ import { Anchor, Badge, Code, Paper, Stack, Table, Text, Title } from '@mantine/
 import { Link } from 'react-router';
 
 import type { NearMiss } from '../../../types/api';
+import { WHOLE_BADGE } from './OutcomeBadge';
 
 /** Plain words for a check's field (`match_headers.X-Env` → `header X-Env`). */
 export function criterionLabel(field: string): string {
@@ -41,7 +42,7 @@ export function NearMissTable({ nearMisses }: { nearMisses: NearMiss[] }) {
             {miss.reason}
           </Text>
           {miss.checks && miss.checks.length > 0 && (
-            <Table.ScrollContainer minWidth={420}>
+            <Table.ScrollContainer minWidth={320} scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}>
               <Table verticalSpacing={4} fz="sm" aria-label={`Why ${miss.mock_name} did not match`}>
                 <Table.Thead>
                   <Table.Tr>
@@ -66,7 +67,7 @@ export function NearMissTable({ nearMisses }: { nearMisses: NearMiss[] }) {
                         <Code>{check.actual}</Code>
                       </Table.Td>
                       <Table.Td>
-                        <Badge color={check.passed ? 'teal' : 'red'} variant="dot">
+                        <Badge color={check.passed ? 'teal' : 'red'} variant="dot" styles={WHOLE_BADGE}>
                           {check.passed ? 'pass' : 'fail'}
                         </Badge>
                       </Table.Td>

@@ -31,7 +31,7 @@ function Pairs({ label, values }: { label: string; values: GroupedPairs }) {
     );
   }
   return (
-    <Table.ScrollContainer minWidth={300}>
+    <Table.ScrollContainer minWidth={300} scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}>
       <Table verticalSpacing={2} fz="sm" aria-label={label}>
         <Table.Tbody>
           {rows.map(([name, value], i) => (
@@ -77,6 +77,14 @@ function Body({ label, text, truncated }: { label: string; text: string; truncat
         </Text>
       )}
     </>
+  );
+}
+
+function Caption({ children }: { children: React.ReactNode }) {
+  return (
+    <Text size="xs" fw={600} c="dimmed" tt="uppercase">
+      {children}
+    </Text>
   );
 }
 
@@ -153,12 +161,17 @@ export function RequestDetail({ log, mockName, onClose }: Props) {
           </Section>
         )}
         <Section title="Request">
+          <Caption>Query</Caption>
           <Pairs label="Query parameters" values={log.request_query} />
+          <Caption>Headers</Caption>
           <Pairs label="Request headers" values={log.request_headers} />
+          <Caption>Body</Caption>
           <Body label="Request body" text={log.request_body} truncated={log.request_body_truncated} />
         </Section>
         <Section title="Response">
+          <Caption>Headers</Caption>
           <Pairs label="Response headers" values={log.response_headers} />
+          <Caption>Body</Caption>
           <Body label="Response body" text={log.response_body} truncated={log.response_body_truncated} />
         </Section>
         {log.template_context !== null && (

@@ -2,7 +2,7 @@ import { Anchor, Badge, Code, Paper, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 
 import type { RequestLog } from '../../../types/api';
-import { OutcomeBadge } from './OutcomeBadge';
+import { OutcomeBadge, WHOLE_BADGE } from './OutcomeBadge';
 
 const clock = new Intl.DateTimeFormat(undefined, {
   hour: '2-digit',
@@ -40,7 +40,7 @@ export function RequestTimeline({ logs, selectedId, search, mockNames, loading, 
     );
   }
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <Table.ScrollContainer minWidth={560}>
       <Table highlightOnHover verticalSpacing={6} fz="sm" aria-label="Requests">
         <Table.Thead>
           <Table.Tr>
@@ -67,7 +67,7 @@ export function RequestTimeline({ logs, selectedId, search, mockNames, loading, 
                   {clock.format(new Date(log.created_at))}
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="default" radius="sm">
+                  <Badge variant="default" radius="sm" styles={WHOLE_BADGE}>
                     {log.request_method}
                   </Badge>
                 </Table.Td>
