@@ -183,7 +183,10 @@ async fn the_inspector_entry_of_an_unmatched_request_keeps_the_checks() {
     let logs = app.inspector_logs("/api/admin/inspector/requests", 1).await;
     let miss = &logs["logs"][0]["near_misses"][0];
     assert_eq!(miss["mock_id"], "env");
-    assert_eq!(miss["reason"], "header X-Env: expected \"prod\", got nothing");
+    assert_eq!(
+        miss["reason"],
+        "header X-Env: expected \"prod\", got nothing"
+    );
     assert_eq!(
         miss["checks"][2],
         json!({"field": "match_headers.X-Env", "expected": "\"prod\"", "actual": "absent", "passed": false})

@@ -51,7 +51,10 @@ async fn mock_surface_requests_are_counted_by_outcome_with_latency_and_per_mock_
     let body = traffic(&app, "?window=60&step=5").await;
     assert_eq!(body["buckets"].as_array().unwrap().len(), 12);
     let summary = &body["summary"];
-    assert_eq!(summary["requests"], 4, "admin calls are not traffic: {body}");
+    assert_eq!(
+        summary["requests"], 4,
+        "admin calls are not traffic: {body}"
+    );
     assert_eq!(summary["matched"], 3);
     assert_eq!(summary["unmatched"], 1);
     assert_eq!(sum(&body["buckets"], "requests"), 4);

@@ -22,8 +22,8 @@ pub mod utf8;
 
 pub use error::{FieldError, RepositoryError};
 pub use matching::{
-    BodyCondition, CriterionCheck, IncomingRequest, MatchOutcome, MockCatalog, MockIndex, NearMiss, PathPattern,
-    ValueMatcher,
+    BodyCondition, CriterionCheck, IncomingRequest, MatchOutcome, MockCatalog, MockIndex, NearMiss,
+    PathPattern, ValueMatcher,
 };
 pub use mock::{
     ErrorRate, FaultSpec, MatchCriteria, MatchMethod, MockDefinition, MockId, MockMode,

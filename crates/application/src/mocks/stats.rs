@@ -39,8 +39,11 @@ impl MockStatsService {
     /// picture; a few atomic adds, never touches storage.
     pub fn observe(&self, outcome: Outcome, elapsed: Duration) {
         let millis = elapsed.as_secs_f64() * 1000.0;
-        self.traffic
-            .record(Utc::now().timestamp(), outcome != Outcome::Unmatched, millis);
+        self.traffic.record(
+            Utc::now().timestamp(),
+            outcome != Outcome::Unmatched,
+            millis,
+        );
     }
 
     /// The traffic of the `window` ending now, and each mock's recent hits.

@@ -155,7 +155,9 @@ fn body_actual(condition: &BodyCondition, raw: &str, json: Option<&Value>) -> St
             match path.query(doc).all().as_slice() {
                 [] => format!("nothing at {source}"),
                 [one] => shorten(&one.to_string()),
-                many => shorten(&Value::Array(many.iter().map(|v| (*v).clone()).collect()).to_string()),
+                many => {
+                    shorten(&Value::Array(many.iter().map(|v| (*v).clone()).collect()).to_string())
+                }
             }
         }
     }
@@ -191,13 +193,27 @@ mod tests {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         let query = vec![("page".to_string(), "2".to_string())];
-        IncomingRequest::new(method, path, query, headers, body.as_bytes().to_vec(), "1.2.3.4")
+        IncomingRequest::new(
+            method,
+            path,
+            query,
+            headers,
+            body.as_bytes().to_vec(),
+            "1.2.3.4",
+        )
     }
 
     fn rows(checks: &[CriterionCheck]) -> Vec<(&str, &str, &str, bool)> {
         checks
             .iter()
-            .map(|c| (c.field.as_str(), c.expected.as_str(), c.actual.as_str(), c.passed))
+            .map(|c| {
+                (
+                    c.field.as_str(),
+                    c.expected.as_str(),
+                    c.actual.as_str(),
+                    c.passed,
+                )
+            })
             .collect()
     }
 
@@ -253,7 +269,12 @@ mod tests {
                     "{\"total\":12,\"currency\":\"EUR\"}",
                     true
                 ),
-                ("match_body[2]", "$.missing exists", "nothing at $.missing", false),
+                (
+                    "match_body[2]",
+                    "$.missing exists",
+                    "nothing at $.missing",
+                    false
+                ),
                 (
                     "match_body[3]",
                     "contains \"total\"",
@@ -274,7 +295,12 @@ mod tests {
         let empty = check_all(&m, &request("POST", "/orders", &[], ""));
         assert_eq!(
             rows(&empty[2..]),
-            vec![("match_body", "JSON equal to {\"a\":1}", "an empty body", false)]
+            vec![(
+                "match_body",
+                "JSON equal to {\"a\":1}",
+                "an empty body",
+                false
+            )]
         );
         let text = check_all(&m, &request("POST", "/orders", &[], "a=1"));
         assert_eq!(text[2].actual, "a body that is not JSON");

@@ -13,7 +13,11 @@ pub struct NearMiss {
 }
 
 impl NearMiss {
-    pub(crate) fn explain(mock: &MockDefinition, why: &Mismatch<'_>, req: &IncomingRequest) -> Self {
+    pub(crate) fn explain(
+        mock: &MockDefinition,
+        why: &Mismatch<'_>,
+        req: &IncomingRequest,
+    ) -> Self {
         Self {
             mock_id: mock.id.to_string(),
             mock_name: mock.name.clone(),

@@ -12,7 +12,7 @@ mod traffic;
 
 pub use counters::HitCounters;
 pub use recent_hits::{MOCK_HITS_POINTS, MOCK_HITS_STEP_SECONDS};
-pub use traffic::{TrafficBucket, TrafficMeter, TRAFFIC_SECONDS};
 #[cfg(any(test, feature = "mocks"))]
 pub use repository::MockMockStatsRepository;
 pub use repository::{HitDelta, MockHitStats, MockStatsRepository};
+pub use traffic::{TrafficBucket, TrafficMeter, TRAFFIC_SECONDS};

@@ -36,7 +36,9 @@ impl RecentHits {
     pub fn record(&self, now: i64) {
         let period = now.div_euclid(MOCK_HITS_STEP_SECONDS);
         let slot = &self.periods[slot_of(period)];
-        if claim(&slot.stamp, period, || slot.hits.store(0, Ordering::Relaxed)) {
+        if claim(&slot.stamp, period, || {
+            slot.hits.store(0, Ordering::Relaxed)
+        }) {
             slot.hits.fetch_add(1, Ordering::Relaxed);
         }
     }

@@ -188,7 +188,11 @@ fn quantile(histogram: &[u64; LATENCY_BUCKETS], q: f64) -> Option<f64> {
     let mut below = 0;
     for (i, count) in histogram.iter().enumerate() {
         if *count > 0 && below + count >= rank {
-            let low = if i == 0 { 0.0 } else { LATENCY_BOUNDS_MS[i - 1] };
+            let low = if i == 0 {
+                0.0
+            } else {
+                LATENCY_BOUNDS_MS[i - 1]
+            };
             let high = LATENCY_BOUNDS_MS.get(i).copied().unwrap_or(low);
             let within = (rank - below) as f64 / *count as f64;
             let estimate = low + (high - low) * within;
@@ -215,7 +219,10 @@ mod tests {
             .iter()
             .map(|b| (b.start, b.requests, b.matched, b.unmatched))
             .collect();
-        assert_eq!(counts, vec![(1000, 2, 1, 1), (1001, 0, 0, 0), (1002, 1, 1, 0)]);
+        assert_eq!(
+            counts,
+            vec![(1000, 2, 1, 1), (1001, 0, 0, 0), (1002, 1, 1, 0)]
+        );
         assert_eq!(series[1].p50_ms, None, "no requests, no latency");
     }
 
@@ -241,8 +248,14 @@ mod tests {
         let all = meter.merge(50, 50);
         let p50 = all.p50_ms.unwrap_or_default();
         let p99 = all.p99_ms.unwrap_or_default();
-        assert!((0.5..=1.0).contains(&p50), "p50 {p50} lies in the 0.5–1 ms bucket");
-        assert!((25.0..=50.0).contains(&p99), "p99 {p99} lies in the 25–50 ms bucket");
+        assert!(
+            (0.5..=1.0).contains(&p50),
+            "p50 {p50} lies in the 0.5–1 ms bucket"
+        );
+        assert!(
+            (25.0..=50.0).contains(&p99),
+            "p99 {p99} lies in the 25–50 ms bucket"
+        );
     }
 
     #[test]
@@ -299,6 +312,9 @@ mod tests {
                 .unwrap_or_else(|_| panic!("recording thread panicked"));
         }
         let all = meter.merge(77, 77);
-        assert_eq!((all.requests, all.matched, all.unmatched), (20_001, 10_001, 10_000));
+        assert_eq!(
+            (all.requests, all.matched, all.unmatched),
+            (20_001, 10_001, 10_000)
+        );
     }
 }
