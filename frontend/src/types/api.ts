@@ -248,6 +248,7 @@ export interface RecordingStopResult {
   created_mocks: string[];
   skipped: { capture_id: number; reason: string }[];
   errors: { mock_id: string; error: string }[];
+}
 
 /** SPEC §10 outcomes of a mock-surface request. */
 export type Outcome =
@@ -260,7 +261,7 @@ export type Outcome =
   | 'template_error';
 
 /** Names to values; a repeated name carries every value (SPEC §10). */
-export type GroupedPairs = Record<string, string | string[]>;
+export type GroupedPairs = Grouped;
 
 /** One criterion of a near-missed mock against the request (SPEC §4). */
 export interface CriterionCheck {
