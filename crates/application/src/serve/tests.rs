@@ -125,6 +125,12 @@ async fn an_unmatched_request_is_a_404_naming_the_near_misses() {
             mock_id: "m1".into(),
             mock_name: "m1".into(),
             reason: "method differs".into(),
+            checks: vec![domain::CriterionCheck {
+                field: "match_method".into(),
+                expected: "POST".into(),
+                actual: "GET".into(),
+                passed: false,
+            }],
         }]
     });
     let reply = serve(&fakes.surface(), &get("/nowhere")).await;
@@ -133,6 +139,10 @@ async fn an_unmatched_request_is_a_404_naming_the_near_misses() {
     assert_eq!(body["error"], "No matching mock found");
     assert_eq!(body["path"], "/nowhere");
     assert_eq!(body["near_misses"][0]["reason"], "method differs");
+    assert_eq!(
+        body["near_misses"][0]["checks"],
+        json!([{"field": "match_method", "expected": "POST", "actual": "GET", "passed": false}])
+    );
     assert_eq!(reply.near_misses.len(), 1);
     assert_eq!(reply.mock_id, None);
 }

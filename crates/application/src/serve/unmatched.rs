@@ -11,10 +11,7 @@ impl Surface {
     /// The established 404 body, with the closest mocks and why each missed.
     pub(super) fn unmatched(&self, req: &IncomingRequest) -> Reply {
         let near_misses = self.ports.mocks.near_misses(req, NEAR_MISS_LIMIT);
-        let near: Vec<_> = near_misses
-            .iter()
-            .map(near_miss_json)
-            .collect();
+        let near: Vec<_> = near_misses.iter().map(near_miss_json).collect();
         let body = json!({
             "error": "No matching mock found",
             "method": req.method,
