@@ -2,7 +2,7 @@ import { Badge, Button, Code, Group, Modal, Stack, Table, Text } from '@mantine/
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 
-import { clearApiKey, getApiKey } from '../../api';
+import { getApiKey } from '../../api';
 import { localTime, timeAgo } from '../../lib/time';
 import type { ApiKeySummary } from '../../types/api';
 import { useRevokeApiKey } from './api';
@@ -26,11 +26,10 @@ export function ApiKeysTable({ keys }: { keys: ApiKeySummary[] }) {
   function confirm() {
     if (!revoking) return;
     const key = revoking;
-    revoke.mutate(key.id, {
+    revoke.mutate(key, {
       onSuccess: () => {
         setRevoking(null);
         notifications.show({ message: `Revoked ${key.name}` });
-        if (isMine(key)) clearApiKey();
       },
       onError: (e) =>
         notifications.show({ color: 'red', title: 'Could not revoke the key', message: e.message }),

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
-import { api, getApiKey, setApiKey } from '../../api';
+import { api, clearApiKey, getApiKey, setApiKey } from '../../api';
 import type { ApiKeySummary, CreatedApiKey, ServerInfo } from '../../types/api';
 
 export const settingsApi = {
@@ -64,7 +64,20 @@ export function useCreateApiKey() {
   });
 }
 
+/**
+ * Revokes a key. When it is the one this browser uses, the browser forgets
+ * it before anything is refetched: a refetch with the revoked key can answer
+ * 401, which swaps the page for the login screen, and a callback of the
+ * unmounted page would never run.
+ */
 export function useRevokeApiKey() {
   const invalidate = useInvalidateKeys();
-  return useMutation({ mutationFn: settingsApi.revokeKey, onSettled: invalidate });
+  return useMutation({
+    mutationFn: async (key: ApiKeySummary) => {
+      await settingsApi.revokeKey(key.id);
+      const stored = getApiKey();
+      if (stored?.startsWith(key.prefix)) clearApiKey();
+    },
+    onSettled: invalidate,
+  });
 }
